@@ -1,0 +1,188 @@
+// @ts-check
+/**
+ * The whole product's schema (issue 2): agencies, rounds, rubric versions, reports with their
+ * original bytes, scores per indicator, overrides, audit log, users and sessions.
+ * Timestamps are ISO-8601 UTC text (portable, sortable); booleans are 0/1 integers.
+ */
+import { sql } from 'kysely';
+import { blobType, idColumn, jsonType } from './_dialect.js';
+
+/** @param {import('kysely').Kysely<any>} db */
+export async function up(db) {
+	const json = jsonType(db);
+	const now = sql`CURRENT_TIMESTAMP`;
+
+	await db.schema
+		.createTable('agencies')
+		.addColumn(...idColumn(db))
+		.addColumn('name', 'text', (c) => c.notNull().unique())
+		.addColumn('level', 'text') // 盟/市, 旗县, 部门, 乡镇…
+		.addColumn('region', 'text') // path, e.g. 青川盟/北岭旗
+		.addColumn('group_name', 'text') // 盟直部门, 旗县市区…
+		.addColumn('active', 'integer', (c) => c.notNull().defaultTo(1))
+		.addColumn('created_at', 'text', (c) => c.notNull().defaultTo(now))
+		.execute();
+
+	await db.schema
+		.createTable('agency_aliases')
+		.addColumn('alias', 'text', (c) => c.primaryKey())
+		.addColumn('agency_id', 'integer', (c) => c.notNull().references('agencies.id').onDelete('cascade'))
+		.execute();
+	await db.schema.createIndex('agency_aliases_agency').on('agency_aliases').column('agency_id').execute();
+
+	await db.schema
+		.createTable('users')
+		.addColumn(...idColumn(db))
+		.addColumn('username', 'text', (c) => c.notNull().unique())
+		.addColumn('display_name', 'text', (c) => c.notNull())
+		.addColumn('role', 'text', (c) => c.notNull().check(sql`role in ('admin','supervisor','evaluator','agency')`))
+		.addColumn('agency_id', 'integer', (c) => c.references('agencies.id').onDelete('set null'))
+		.addColumn('password_hash', 'text', (c) => c.notNull())
+		.addColumn('disabled', 'integer', (c) => c.notNull().defaultTo(0))
+		.addColumn('created_at', 'text', (c) => c.notNull().defaultTo(now))
+		.execute();
+
+	await db.schema
+		.createTable('sessions')
+		.addColumn('id', 'text', (c) => c.primaryKey()) // hex SHA-256 of the token
+		.addColumn('user_id', 'integer', (c) => c.notNull().references('users.id').onDelete('cascade'))
+		.addColumn('expires_at', 'text', (c) => c.notNull())
+		.addColumn('created_at', 'text', (c) => c.notNull().defaultTo(now))
+		.addColumn('user_agent', 'text')
+		.addColumn('ip', 'text')
+		.execute();
+	await db.schema.createIndex('sessions_user').on('sessions').column('user_id').execute();
+
+	await db.schema
+		.createTable('rubrics')
+		.addColumn(...idColumn(db))
+		.addColumn('key', 'text', (c) => c.notNull()) // 'default'
+		.addColumn('version', 'integer', (c) => c.notNull())
+		.addColumn('name', 'text', (c) => c.notNull())
+		.addColumn('definition', json, (c) => c.notNull())
+		.addColumn('created_by', 'integer', (c) => c.references('users.id').onDelete('set null'))
+		.addColumn('created_at', 'text', (c) => c.notNull().defaultTo(now))
+		.addUniqueConstraint('rubrics_key_version', ['key', 'version'])
+		.execute();
+
+	await db.schema
+		.createTable('rounds')
+		.addColumn(...idColumn(db))
+		.addColumn('name', 'text', (c) => c.notNull())
+		.addColumn('period', 'text', (c) => c.notNull()) // '2019', '2017H1'
+		.addColumn('rubric_id', 'integer', (c) => c.notNull().references('rubrics.id'))
+		.addColumn('deadline', 'text')
+		.addColumn('status', 'text', (c) =>
+			c.notNull().defaultTo('draft').check(sql`status in ('draft','open','review','published')`)
+		)
+		.addColumn('created_at', 'text', (c) => c.notNull().defaultTo(now))
+		.addColumn('published_at', 'text')
+		.execute();
+
+	await db.schema
+		.createTable('reports')
+		.addColumn(...idColumn(db))
+		.addColumn('round_id', 'integer', (c) => c.notNull().references('rounds.id').onDelete('cascade'))
+		.addColumn('agency_id', 'integer', (c) => c.references('agencies.id').onDelete('set null'))
+		.addColumn('file_name', 'text', (c) => c.notNull())
+		.addColumn('file_type', 'text', (c) => c.notNull()) // txt, html, docx, pdf
+		.addColumn('sha256', 'text', (c) => c.notNull()) // of the original bytes
+		.addColumn('text_sha256', 'text', (c) => c.notNull()) // of the normalized text: duplicates
+		.addColumn('bytes', blobType(db), (c) => c.notNull())
+		.addColumn('encoding', 'text')
+		.addColumn('original_text', 'text', (c) => c.notNull())
+		.addColumn('normalized_text', 'text', (c) => c.notNull())
+		.addColumn('meta', json, (c) => c.notNull()) // extracted metadata + warnings
+		.addColumn('analysis', json) // sections, noise, tables, checks of the latest scoring
+		.addColumn('period', 'text')
+		.addColumn('report_type', 'text')
+		.addColumn('status', 'text', (c) =>
+			c.notNull().defaultTo('scored').check(sql`status in ('scored','needs_agency','failed')`)
+		)
+		.addColumn('late', 'integer', (c) => c.notNull().defaultTo(0))
+		.addColumn('imported_by', 'integer', (c) => c.references('users.id').onDelete('set null'))
+		.addColumn('imported_at', 'text', (c) => c.notNull().defaultTo(now))
+		.execute();
+	await db.schema.createIndex('reports_round_agency').on('reports').columns(['round_id', 'agency_id']).execute();
+	await db.schema
+		.createIndex('reports_round_text_sha')
+		.on('reports')
+		.columns(['round_id', 'text_sha256'])
+		.unique()
+		.execute();
+
+	await db.schema
+		.createTable('scores')
+		.addColumn('report_id', 'integer', (c) => c.notNull().references('reports.id').onDelete('cascade'))
+		.addColumn('rubric_id', 'integer', (c) => c.notNull().references('rubrics.id'))
+		.addColumn('indicator_id', 'text', (c) => c.notNull())
+		.addColumn('dimension_id', 'text', (c) => c.notNull())
+		.addColumn('machine_level', 'integer') // null: not applicable
+		.addColumn('level', 'integer') // effective level (override when one exists)
+		.addColumn('score', 'real', (c) => c.notNull())
+		.addColumn('max', 'real', (c) => c.notNull()) // 0 when not applicable
+		.addColumn('evidence', json, (c) => c.notNull())
+		.addColumn('discounted', json, (c) => c.notNull())
+		.addColumn('overridden', 'integer', (c) => c.notNull().defaultTo(0))
+		.addPrimaryKeyConstraint('scores_pk', ['report_id', 'rubric_id', 'indicator_id'])
+		.execute();
+	await db.schema.createIndex('scores_rubric_indicator').on('scores').columns(['rubric_id', 'indicator_id']).execute();
+
+	await db.schema
+		.createTable('report_metrics')
+		.addColumn('report_id', 'integer', (c) => c.notNull().references('reports.id').onDelete('cascade'))
+		.addColumn('metric_id', 'text', (c) => c.notNull())
+		.addColumn('value', 'real', (c) => c.notNull())
+		.addColumn('approx', 'integer', (c) => c.notNull().defaultTo(0))
+		.addColumn('evidence', json, (c) => c.notNull())
+		.addPrimaryKeyConstraint('report_metrics_pk', ['report_id', 'metric_id'])
+		.execute();
+
+	await db.schema
+		.createTable('overrides')
+		.addColumn(...idColumn(db))
+		.addColumn('report_id', 'integer', (c) => c.notNull().references('reports.id').onDelete('cascade'))
+		.addColumn('rubric_id', 'integer', (c) => c.notNull().references('rubrics.id'))
+		.addColumn('indicator_id', 'text', (c) => c.notNull())
+		.addColumn('level_before', 'integer')
+		.addColumn('level', 'integer', (c) => c.notNull())
+		.addColumn('reason', 'text', (c) => c.notNull())
+		.addColumn('user_id', 'integer', (c) => c.references('users.id').onDelete('set null'))
+		.addColumn('created_at', 'text', (c) => c.notNull().defaultTo(now))
+		.execute();
+	await db.schema.createIndex('overrides_report').on('overrides').columns(['report_id', 'indicator_id']).execute();
+
+	await db.schema
+		.createTable('audit_log')
+		.addColumn(...idColumn(db))
+		.addColumn('at', 'text', (c) => c.notNull())
+		.addColumn('user_id', 'integer')
+		.addColumn('username', 'text')
+		.addColumn('action', 'text', (c) => c.notNull()) // 'login', 'login_failed', 'import', 'override'…
+		.addColumn('entity', 'text') // 'report', 'round', 'user'…
+		.addColumn('entity_id', 'text')
+		.addColumn('before', json)
+		.addColumn('after', json)
+		.addColumn('ip', 'text')
+		.execute();
+	await db.schema.createIndex('audit_log_at').on('audit_log').column('at').execute();
+}
+
+/** @param {import('kysely').Kysely<any>} db */
+export async function down(db) {
+	for (const t of [
+		'audit_log',
+		'overrides',
+		'report_metrics',
+		'scores',
+		'reports',
+		'rounds',
+		'rubrics',
+		'sessions',
+		'users',
+		'agency_aliases',
+		'agencies'
+	]) {
+		await db.schema.dropTable(t).ifExists().execute();
+	}
+}

@@ -1,0 +1,55 @@
+import { error, json, redirect, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
+import { getDb } from '$lib/server/bootstrap';
+import {
+	SESSION_COOKIE,
+	sessionCookieOptions,
+	validateSessionToken
+} from '$lib/server/auth/session';
+
+export const init: ServerInit = async () => {
+	await getDb();
+};
+
+/** Paths anyone may open. Everything else needs a session. */
+function isPublic(pathname: string): boolean {
+	return pathname === '/login' || pathname.startsWith('/login/') || pathname === '/favicon.svg';
+}
+
+export const handle: Handle = async ({ event, resolve }) => {
+	const db = await getDb();
+	const token = event.cookies.get(SESSION_COOKIE) ?? null;
+	event.locals.user = null;
+	event.locals.session = null;
+	if (token) {
+		const v = await validateSessionToken(db, token);
+		if (v.session) {
+			event.locals.user = v.user;
+			event.locals.session = v.session;
+			if (v.fresh) {
+				event.cookies.set(SESSION_COOKIE, token, sessionCookieOptions(v.session.expiresAt, event.url.protocol === 'https:'));
+			}
+		} else {
+			event.cookies.delete(SESSION_COOKIE, { path: '/' });
+		}
+	}
+
+	const path = event.url.pathname;
+	if (!event.locals.user && !isPublic(path) && !path.startsWith('/_app/')) {
+		if (path.startsWith('/api/')) {
+			return json({ error: 'unauthorized', message: '未登录或登录已过期' }, { status: 401 });
+		}
+		if (event.request.method !== 'GET' && event.request.method !== 'HEAD') {
+			error(401, '未登录或登录已过期');
+		}
+		const back = path === '/' ? '' : `?redirectTo=${encodeURIComponent(path + event.url.search)}`;
+		redirect(303, `/login${back}`);
+	}
+	return resolve(event);
+};
+
+export const handleError: HandleServerError = ({ error: err, status, message }) => {
+	if (status === 404) return { message: '页面不存在' };
+	const id = crypto.randomUUID().slice(0, 8);
+	console.error(`[${id}]`, err);
+	return { message: status >= 500 ? '服务器内部错误，请稍后再试' : message, id };
+};

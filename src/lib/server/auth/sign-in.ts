@@ -1,0 +1,39 @@
+/** Sign-in as one service: the form action and the tests call the same function. */
+import type { Database } from '../db/connect';
+import { appendAudit } from '../db/audit';
+import * as users from '../db/users';
+import { burnVerify, verifyPassword } from './password';
+import { createSession, generateSessionToken, type SessionInfo } from './session';
+
+export type SignInResult =
+	| { ok: true; token: string; session: SessionInfo; userId: number }
+	| { ok: false; status: 400 | 429; message: string };
+
+/** One message for an unknown user and a wrong password: no user enumeration. */
+export const BAD_CREDENTIALS = '用户名或密码错误';
+
+export async function signIn(
+	db: Database,
+	username: string,
+	password: string,
+	ctx: { ip?: string | null; userAgent?: string | null } = {}
+): Promise<SignInResult> {
+	if (!username || !password) return { ok: false, status: 400, message: '请输入用户名和密码' };
+	const user = await users.findUserByUsername(db, username);
+	const valid = user && !user.disabled ? await verifyPassword(user.password_hash, password) : (await burnVerify(password), false);
+	if (!user || !valid) {
+		await appendAudit(db, {
+			userId: user?.id ?? null,
+			username,
+			action: 'login_failed',
+			entity: 'user',
+			entityId: user?.id ?? null,
+			ip: ctx.ip
+		});
+		return { ok: false, status: 400, message: BAD_CREDENTIALS };
+	}
+	const token = generateSessionToken();
+	const session = await createSession(db, token, user.id, ctx);
+	await appendAudit(db, { userId: user.id, username: user.username, action: 'login', entity: 'user', entityId: user.id, ip: ctx.ip });
+	return { ok: true, token, session, userId: user.id };
+}

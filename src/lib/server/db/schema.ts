@@ -1,0 +1,158 @@
+/** Row types of the database, as Kysely sees them. snake_case columns, as in the migrations. */
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+type CreatedAt = ColumnType<string, string | undefined, never>;
+/** JSON stored as text (SQLite) or jsonb (PostgreSQL); repositories (de)serialise it. */
+type Json = string;
+
+export type Role = 'admin' | 'supervisor' | 'evaluator' | 'agency';
+export type RoundStatus = 'draft' | 'open' | 'review' | 'published';
+export type ReportStatus = 'scored' | 'needs_agency' | 'failed';
+
+export interface AgenciesTable {
+	id: Generated<number>;
+	name: string;
+	level: string | null;
+	region: string | null;
+	group_name: string | null;
+	active: ColumnType<number, number | undefined, number>;
+	created_at: CreatedAt;
+}
+
+export interface AgencyAliasesTable {
+	alias: string;
+	agency_id: number;
+}
+
+export interface UsersTable {
+	id: Generated<number>;
+	username: string;
+	display_name: string;
+	role: Role;
+	agency_id: number | null;
+	password_hash: string;
+	disabled: ColumnType<number, number | undefined, number>;
+	created_at: CreatedAt;
+}
+
+export interface SessionsTable {
+	id: string;
+	user_id: number;
+	expires_at: string;
+	created_at: CreatedAt;
+	user_agent: string | null;
+	ip: string | null;
+}
+
+export interface RubricsTable {
+	id: Generated<number>;
+	key: string;
+	version: number;
+	name: string;
+	definition: Json;
+	created_by: number | null;
+	created_at: CreatedAt;
+}
+
+export interface RoundsTable {
+	id: Generated<number>;
+	name: string;
+	period: string;
+	rubric_id: number;
+	deadline: string | null;
+	status: ColumnType<RoundStatus, RoundStatus | undefined, RoundStatus>;
+	created_at: CreatedAt;
+	published_at: string | null;
+}
+
+export interface ReportsTable {
+	id: Generated<number>;
+	round_id: number;
+	agency_id: number | null;
+	file_name: string;
+	file_type: string;
+	sha256: string;
+	text_sha256: string;
+	bytes: Uint8Array;
+	encoding: string | null;
+	original_text: string;
+	normalized_text: string;
+	meta: Json;
+	analysis: Json | null;
+	period: string | null;
+	report_type: string | null;
+	status: ColumnType<ReportStatus, ReportStatus | undefined, ReportStatus>;
+	late: ColumnType<number, number | undefined, number>;
+	imported_by: number | null;
+	imported_at: CreatedAt;
+}
+
+export interface ScoresTable {
+	report_id: number;
+	rubric_id: number;
+	indicator_id: string;
+	dimension_id: string;
+	machine_level: number | null;
+	level: number | null;
+	score: number;
+	max: number;
+	evidence: Json;
+	discounted: Json;
+	overridden: ColumnType<number, number | undefined, number>;
+}
+
+export interface ReportMetricsTable {
+	report_id: number;
+	metric_id: string;
+	value: number;
+	approx: number;
+	evidence: Json;
+}
+
+export interface OverridesTable {
+	id: Generated<number>;
+	report_id: number;
+	rubric_id: number;
+	indicator_id: string;
+	level_before: number | null;
+	level: number;
+	reason: string;
+	user_id: number | null;
+	created_at: CreatedAt;
+}
+
+export interface AuditLogTable {
+	id: Generated<number>;
+	at: string;
+	user_id: number | null;
+	username: string | null;
+	action: string;
+	entity: string | null;
+	entity_id: string | null;
+	before: Json | null;
+	after: Json | null;
+	ip: string | null;
+}
+
+export interface DB {
+	agencies: AgenciesTable;
+	agency_aliases: AgencyAliasesTable;
+	users: UsersTable;
+	sessions: SessionsTable;
+	rubrics: RubricsTable;
+	rounds: RoundsTable;
+	reports: ReportsTable;
+	scores: ScoresTable;
+	report_metrics: ReportMetricsTable;
+	overrides: OverridesTable;
+	audit_log: AuditLogTable;
+}
+
+export type User = Selectable<UsersTable>;
+export type NewUser = Insertable<UsersTable>;
+export type UserUpdate = Updateable<UsersTable>;
+export type Session = Selectable<SessionsTable>;
+export type Agency = Selectable<AgenciesTable>;
+export type Round = Selectable<RoundsTable>;
+export type Report = Selectable<ReportsTable>;
+export type Rubric = Selectable<RubricsTable>;

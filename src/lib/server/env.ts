@@ -1,0 +1,26 @@
+/**
+ * The one reader of configuration. It reads `process.env` (not `$env/*`) so the very same module
+ * serves the SvelteKit server, the `zwgk` CLI under tsx, and Vitest.
+ */
+import path from 'node:path';
+
+export interface AppConfig {
+	/** SQLite file path, `file:` URL, `:memory:`, or a `postgres://` URL. */
+	databaseUrl: string;
+	migrationsDir: string;
+	/** Load the generated demo data on an empty database at start. */
+	demo: boolean;
+	/** Upload limit per file, in bytes. */
+	maxFileBytes: number;
+}
+
+export function readConfig(env: Record<string, string | undefined> = process.env): AppConfig {
+	return {
+		databaseUrl: env.DATABASE_URL?.trim() || path.resolve(process.cwd(), 'data', 'zwgk.db'),
+		migrationsDir: env.MIGRATIONS_DIR?.trim() || path.resolve(process.cwd(), 'migrations'),
+		demo: env.DEMO !== '0' && env.DEMO !== 'false',
+		maxFileBytes: Number(env.MAX_FILE_MB ?? 50) * 1024 * 1024
+	};
+}
+
+export const config: AppConfig = readConfig();

@@ -1,0 +1,38 @@
+// @ts-check
+/**
+ * Serves the production build for the e2e run: a fresh temporary database, the known test users,
+ * then `node build`. Users: e2e-admin / e2e-password-1 (admin).
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zwgk-e2e-'));
+const port = process.env.PORT ?? '4173';
+const env = {
+	...process.env,
+	DATABASE_URL: path.join(dir, 'e2e.db'),
+	ORIGIN: `http://localhost:${port}`,
+	BODY_SIZE_LIMIT: '512M',
+	DEMO: process.env.E2E_DEMO ?? '0'
+};
+const tsx = ['node_modules/tsx/dist/cli.mjs', 'src/lib/cli/main.ts'];
+
+/** @param {string[]} args @param {string} [input] */
+function cli(args, input) {
+	const r = spawnSync(process.execPath, [...tsx, ...args], { env, input, stdio: ['pipe', 'inherit', 'inherit'] });
+	if (r.status !== 0) process.exit(r.status ?? 1);
+}
+
+cli(['bootstrap']);
+cli(['user', 'add', 'e2e-admin', '--role', 'admin', '--display', '测试管理员', '--password-stdin'], 'e2e-password-1\n');
+
+const server = spawn(process.execPath, ['build/index.js'], { env, stdio: 'inherit' });
+const stop = () => {
+	server.kill('SIGTERM');
+	fs.rmSync(dir, { recursive: true, force: true });
+};
+process.on('SIGTERM', stop);
+process.on('SIGINT', stop);
+server.on('exit', (code) => process.exit(code ?? 0));
