@@ -1,0 +1,196 @@
+/**
+ * PDF bytes → text with unpdf's bundled pdf.js: per page, text items are merged into lines by
+ * their y position (reading order top to bottom, left to right within a line). Nothing else is
+ * normalised — the engine folds Kangxi radicals and widths itself.
+ */
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { getResolvedPDFJS } from 'unpdf';
+
+export type PdfTextResult =
+	| { ok: true; text: string; warnings: string[]; pages: number }
+	| { ok: false; code: 'no_text_layer' | 'corrupt' | 'unsupported' | 'undecodable' | 'timeout'; message: string };
+
+export const NO_TEXT_LAYER_MESSAGE = '此PDF没有文字层，请提供文字版或Word版';
+export const PDF_CORRUPT_MESSAGE = '文件已损坏或不完整，无法读取（pdf）';
+export const PDF_UNMAPPED_MESSAGE =
+	'此PDF含有文字，但所用中文字体的编码无法解析（字体未内嵌且缺少Unicode映射），请提供Word版或文字版';
+export const PDF_ENCRYPTED_MESSAGE = '此PDF已加密（需要密码才能打开），请提供未加密的版本';
+
+interface Item {
+	str: string;
+	x: number;
+	y: number;
+	w: number;
+	h: number;
+}
+
+interface RawTextItem {
+	str: string;
+	transform: number[];
+	width: number;
+	height: number;
+}
+
+function isTextItem(v: unknown): v is RawTextItem {
+	if (typeof v !== 'object' || v === null) return false;
+	const r = v as Record<string, unknown>;
+	return typeof r.str === 'string' && Array.isArray(r.transform) && typeof r.width === 'number';
+}
+
+export class PdfTimeoutError extends Error {
+	constructor() {
+		super('pdf timeout');
+		this.name = 'PdfTimeoutError';
+	}
+}
+
+interface AssetOptions {
+	cMapUrl?: string;
+	cMapPacked?: boolean;
+	standardFontDataUrl?: string;
+}
+let assets: AssetOptions | null = null;
+
+/**
+ * pdf.js needs its CMap files for CJK fonts that use predefined encodings (UniGB-UCS2-H,
+ * GBK-EUC-H… — common in older Chinese PDFs). unpdf bundles pdf.js but not those files; they come
+ * from the `pdfjs-dist` package when it is installed. Without it such text cannot be mapped and
+ * the file is reported with PDF_UNMAPPED_MESSAGE rather than as having no text layer.
+ */
+function assetOptions(): AssetOptions {
+	if (assets) return assets;
+	try {
+		const base = path.dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
+		assets = {
+			cMapUrl: path.join(base, 'cmaps') + path.sep,
+			cMapPacked: true,
+			standardFontDataUrl: path.join(base, 'standard_fonts') + path.sep
+		};
+	} catch {
+		assets = {};
+	}
+	return assets;
+}
+
+/** Merge positioned text items into lines. Exported for tests. */
+export function itemsToLines(items: Item[]): string[] {
+	const sorted = items.filter((it) => it.str.trim() !== '').sort((a, b) => b.y - a.y || a.x - b.x);
+	const lines: Item[][] = [];
+	for (const it of sorted) {
+		const line = lines[lines.length - 1];
+		if (line) {
+			const ref = line[0];
+			const tol = 0.5 * Math.max(ref.h, it.h, 1);
+			if (Math.abs(ref.y - it.y) <= tol) {
+				line.push(it);
+				continue;
+			}
+		}
+		lines.push([it]);
+	}
+	return lines.map((line) => {
+		line.sort((a, b) => a.x - b.x);
+		let out = '';
+		let prev: Item | null = null;
+		for (const it of line) {
+			if (prev) {
+				const gap = it.x - (prev.x + prev.w);
+				const size = Math.max(prev.h, it.h, 1);
+				if (gap > 0.3 * size && !/\s$/.test(out) && !/^\s/.test(it.str)) out += ' ';
+			}
+			out += it.str;
+			prev = it;
+		}
+		return out.trim();
+	});
+}
+
+function pageRanges(pages: number[]): string {
+	const parts: string[] = [];
+	for (let i = 0; i < pages.length; i++) {
+		let j = i;
+		while (j + 1 < pages.length && pages[j + 1] === pages[j] + 1) j++;
+		parts.push(i === j ? `${pages[i]}` : `${pages[i]}–${pages[j]}`);
+		i = j;
+	}
+	return parts.join('、');
+}
+
+function errorName(e: unknown): string {
+	return typeof e === 'object' && e !== null && 'name' in e && typeof e.name === 'string' ? e.name : '';
+}
+
+/**
+ * Extract the text layer. `deadline` (epoch ms) is checked between pages; on expiry the document is
+ * destroyed and `timeout` returned. `onTask` receives a destroy function so a caller racing a timer
+ * can abort a stuck load.
+ */
+export async function extractPdfText(
+	bytes: Uint8Array,
+	deadline: number,
+	onTask?: (destroy: () => void) => void
+): Promise<PdfTextResult> {
+	const { getDocument, OPS } = await getResolvedPDFJS();
+	const textOps = new Set<number>([OPS.showText, OPS.showSpacedText, OPS.nextLineShowText, OPS.nextLineSetSpacingShowText]);
+	// pdf.js may transfer/detach the buffer it is given: hand it a copy.
+	const task = getDocument({
+		data: bytes.slice(),
+		isEvalSupported: false,
+		disableFontFace: true,
+		useSystemFonts: false,
+		verbosity: 0,
+		...assetOptions()
+	});
+	onTask?.(() => void task.destroy());
+	try {
+		const pdf = await task.promise;
+		const pageTexts: string[] = [];
+		const emptyPages: number[] = [];
+		let nonWs = 0;
+		let suspicious = 0;
+		for (let n = 1; n <= pdf.numPages; n++) {
+			if (Date.now() > deadline) throw new PdfTimeoutError();
+			const page = await pdf.getPage(n);
+			const content = await page.getTextContent();
+			const items: Item[] = [];
+			for (const raw of content.items) {
+				if (!isTextItem(raw)) continue;
+				const t = raw.transform;
+				const h = raw.height || Math.hypot(t[2] ?? 0, t[3] ?? 0);
+				items.push({ str: raw.str, x: t[4] ?? 0, y: t[5] ?? 0, w: raw.width, h });
+			}
+			page.cleanup();
+			const text = itemsToLines(items).filter((l) => l !== '').join('\n');
+			const chars = text.replace(/\s/g, '');
+			nonWs += chars.length;
+			suspicious += (chars.match(/[\ue000-\uf8ff\ufffd\u0000-\u001f]/g) ?? []).length;
+			if (chars.length < 5) emptyPages.push(n);
+			pageTexts.push(text);
+		}
+		const pages = pdf.numPages;
+		if (nonWs === 0 || nonWs < 5 * pages) {
+			// Text-showing operators whose text could not be mapped to Unicode are not "no text layer".
+			for (let n = 1; n <= Math.min(pages, 5); n++) {
+				if (Date.now() > deadline) throw new PdfTimeoutError();
+				const ops = await (await pdf.getPage(n)).getOperatorList();
+				if (ops.fnArray.some((f) => textOps.has(f))) return { ok: false, code: 'undecodable', message: PDF_UNMAPPED_MESSAGE };
+			}
+			return { ok: false, code: 'no_text_layer', message: NO_TEXT_LAYER_MESSAGE };
+		}
+		const warnings: string[] = [];
+		if (emptyPages.length > 0) {
+			warnings.push(`第${pageRanges(emptyPages)}页没有文字层（可能是扫描图片），这些页的内容未能提取`);
+		}
+		if (suspicious > nonWs * 0.3) {
+			warnings.push('此PDF的文字层可能是乱码（字体缺少Unicode映射），建议提供Word版或文字版');
+		}
+		return { ok: true, text: pageTexts.filter((t) => t !== '').join('\n'), warnings, pages };
+	} catch (e) {
+		if (e instanceof PdfTimeoutError) return { ok: false, code: 'timeout', message: '' };
+		if (errorName(e) === 'PasswordException') return { ok: false, code: 'unsupported', message: PDF_ENCRYPTED_MESSAGE };
+		return { ok: false, code: 'corrupt', message: PDF_CORRUPT_MESSAGE };
+	} finally {
+		void task.destroy();
+	}
+}
