@@ -100,6 +100,7 @@ export async function up(db) {
 			c.notNull().defaultTo('scored').check(sql`status in ('scored','needs_agency','failed')`)
 		)
 		.addColumn('late', 'integer', (c) => c.notNull().defaultTo(0))
+		.addColumn('superseded', 'integer', (c) => c.notNull().defaultTo(0)) // a later report of the same agency replaced it
 		.addColumn('imported_by', 'integer', (c) => c.references('users.id').onDelete('set null'))
 		.addColumn('imported_at', 'text', (c) => c.notNull().defaultTo(now))
 		.execute();

@@ -3,9 +3,11 @@
  * modules as the web routes.
  */
 import { CliError, parseArgs } from './args';
+import { ANALYZE_HELP, analyzeCommand } from './commands/analyze';
+import { IMPORT_HELP, ROUNDS_HELP, demoCommand, importCommand, rescoreCommand, roundsCommand } from './commands/data';
 import { USER_HELP, userCommand } from './commands/user';
 import { DatabaseUrlError, openDatabase, type Database } from '../server/db/connect';
-import { bootstrap } from '../server/bootstrap';
+import { bootstrap, ensureSchema } from '../server/bootstrap';
 import { migrateToLatest } from '../server/db/migrator';
 import { config } from '../server/env';
 
@@ -17,6 +19,11 @@ const HELP = `政务公开考评台命令行 / ZWGK Scorecard command line
   migrate                 执行数据库迁移 / apply database migrations
   bootstrap               迁移并准备首次使用（默认细则、演示管理员、演示数据）/ migrate and seed a fresh database
   user add NAME --role R  创建用户 / create a user (see: user --help)
+  analyze [--json] FILE…  分析报告文件（不写数据库）/ score report files without a database
+  import [--round ID] PATH…  导入报告（文件、文件夹、zip）/ import reports
+  rounds add|list         创建或列出考核轮次 / create or list rounds
+  rescore --round ID [--rubric VERSION]  按细则版本重新评分 / re-score a round
+  demo                    向空数据库载入演示数据 / load demo data into an empty database
   help                    显示本帮助 / show this help
 
 环境变量 Environment: DATABASE_URL（默认 ./data/zwgk.db）, DEMO=0 关闭演示数据
@@ -24,9 +31,10 @@ const HELP = `政务公开考评台命令行 / ZWGK Scorecard command line
 
 const VALUED = ['role', 'display', 'agency', 'round', 'rubric', 'period', 'format', 'out', 'deadline', 'name'];
 
-async function withDb<T>(fn: (db: Database) => Promise<T>): Promise<T> {
+async function withDb<T>(fn: (db: Database) => Promise<T>, opts: { schema?: boolean } = {}): Promise<T> {
 	const db = await openDatabase(config.databaseUrl);
 	try {
+		if (opts.schema !== false) await ensureSchema(db, config);
 		return await fn(db);
 	} finally {
 		await db.destroy();
@@ -41,7 +49,8 @@ export async function main(argv: string[], out: (s: string) => void = console.lo
 		return 0;
 	}
 	if (args.flags.help) {
-		out(command === 'user' ? USER_HELP : HELP);
+		const helps: Record<string, string> = { user: USER_HELP, analyze: ANALYZE_HELP, import: IMPORT_HELP, rounds: ROUNDS_HELP };
+		out(helps[command] ?? HELP);
 		return 0;
 	}
 	switch (command) {
@@ -51,18 +60,28 @@ export async function main(argv: string[], out: (s: string) => void = console.lo
 				if (error) throw error;
 				out(applied.length ? `已执行迁移：${applied.join(', ')}` : '数据库已是最新，无需迁移');
 				return 0;
-			});
+			}, { schema: false });
 		case 'bootstrap':
 			return withDb(async (db) => {
 				const r = await bootstrap(db, config, out);
 				if (r.migrations.length) out(`已执行迁移：${r.migrations.join(', ')}`);
 				return 0;
-			});
+			}, { schema: false });
 		case 'user':
 			return withDb(async (db) => {
 				await userCommand(db, args, out);
 				return 0;
 			});
+		case 'analyze':
+			return analyzeCommand(args, out, (s) => console.error(s));
+		case 'import':
+			return withDb((db) => importCommand(db, args, out, (s) => console.error(s)));
+		case 'rounds':
+			return withDb((db) => roundsCommand(db, args, out));
+		case 'rescore':
+			return withDb((db) => rescoreCommand(db, args, out));
+		case 'demo':
+			return withDb((db) => demoCommand(db, out));
 		default:
 			throw new CliError(`未知命令 “${command}”。运行 npm run zwgk -- help 查看用法 / unknown command`);
 	}

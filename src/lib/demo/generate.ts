@@ -44,6 +44,8 @@ export interface GenerateOptions {
 
 export interface GeneratedReport {
 	fileName: string;
+	/** The agency it was written for (its registry name). */
+	agency: string;
 	text: string;
 	type: string;
 	year: number;
@@ -682,7 +684,7 @@ export function generateReport(o: GenerateOptions): GeneratedReport {
 	} else if (c.stats) intended['rq.statistics'] = 2;
 
 	const fileName = `${o.agency.name}-${o.year}${half ? '上半年' : ''}-${label}.txt`;
-	return { fileName, text, type, year: o.year, intended };
+	return { fileName, text, type, year: o.year, agency: o.agency.name, intended };
 }
 
 /** Adds extra indicator sentences and background paragraphs until the text reaches ~target bytes. */

@@ -10,6 +10,7 @@ import { openDatabase, type Database } from './db/connect';
 import { migrateToLatest } from './db/migrator';
 import * as rubrics from './db/rubrics';
 import * as users from './db/users';
+import { loadDemo } from './demo';
 import { config as defaultConfig, type AppConfig } from './env';
 
 export interface BootstrapResult {
@@ -18,16 +19,22 @@ export interface BootstrapResult {
 	demoAdmin?: { username: string; password: string };
 }
 
-export async function bootstrap(
-	db: Database,
-	cfg: AppConfig = defaultConfig,
-	log: (line: string) => void = console.log
-): Promise<BootstrapResult> {
+/** Schema and default rubric only: what every CLI command needs before it touches data. */
+export async function ensureSchema(db: Database, cfg: AppConfig = defaultConfig): Promise<string[]> {
 	const { applied, error } = await migrateToLatest(db, cfg.migrationsDir);
 	if (error) throw error instanceof Error ? error : new Error(String(error));
 	if (!(await rubrics.findRubricVersion(db, defaultRubric.id, defaultRubric.version))) {
 		await rubrics.insertRubric(db, defaultRubric, null);
 	}
+	return applied;
+}
+
+export async function bootstrap(
+	db: Database,
+	cfg: AppConfig = defaultConfig,
+	log: (line: string) => void = console.log
+): Promise<BootstrapResult> {
+	const applied = await ensureSchema(db, cfg);
 	let demoAdmin: BootstrapResult['demoAdmin'];
 	if ((await users.countUsers(db)) === 0) {
 		const password = generateSessionToken().slice(0, 16);
@@ -45,6 +52,12 @@ export async function bootstrap(
 		log(`    用户名 username: admin`);
 		log(`    密码   password: ${password}`);
 		log('');
+	}
+	if (cfg.demo && applied.length > 0) {
+		// Only on the run that created the schema: a database emptied on purpose stays empty.
+		log('  正在载入演示数据（DEMO=0 可关闭）… / loading demo data…');
+		const demo = await loadDemo(db, { log });
+		if (demo) log(`  演示数据：${demo.agencies} 个单位，${demo.rounds} 个考核轮次，${demo.reports} 份报告`);
 	}
 	return { db, migrations: applied, demoAdmin };
 }

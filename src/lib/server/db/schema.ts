@@ -83,6 +83,7 @@ export interface ReportsTable {
 	report_type: string | null;
 	status: ColumnType<ReportStatus, ReportStatus | undefined, ReportStatus>;
 	late: ColumnType<number, number | undefined, number>;
+	superseded: ColumnType<number, number | undefined, number>;
 	imported_by: number | null;
 	imported_at: CreatedAt;
 }

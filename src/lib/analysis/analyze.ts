@@ -1,0 +1,204 @@
+/**
+ * The one entry of the analysis engine: text in, result out (pure, no I/O).
+ *
+ * Pipeline: normalize (with offset map) → lines → page noise → annual-report tables →
+ * headings/sections/roles → sentences → metadata → indicator levels → metrics → checks.
+ * All offsets in the result point into the ORIGINAL text.
+ */
+import { levelFor, type NSpan } from './levels';
+import { extractMetadata } from './metadata';
+import { extractMetrics } from './metrics';
+import { detectNoise, splitLines } from './noise';
+import { normalize, toOriginal, type Normalized } from './normalize';
+import type { RubricDefinition } from './rubric';
+import { buildSections } from './sections';
+import { splitSentences } from './sentences';
+import { checkApplications, checkReview, parseTables } from './tables';
+import type { AnalysisResult, CheckResult, IndicatorResult, Span, Warning } from './types';
+
+export type {
+	AnalysisResult,
+	CheckResult,
+	DiscountReason,
+	IndicatorResult,
+	MetricResult,
+	ReportType,
+	SectionRole,
+	Span,
+	TableResult
+} from './types';
+
+/** Input beyond this many characters is cut and a 'truncated' warning added. */
+export const MAX_TEXT_CHARS = 2_000_000;
+
+function looksBinary(text: string): boolean {
+	const len = Math.min(text.length, 4096);
+	if (len === 0) return false;
+	let bad = 0;
+	for (let i = 0; i < len; i++) {
+		const c = text.charCodeAt(i);
+		if ((c < 32 && c !== 9 && c !== 10 && c !== 13) || c === 0xfffd) bad++;
+	}
+	return bad / len > 0.1;
+}
+
+const round2 = (x: number): number => Math.round(x * 100) / 100;
+
+function emptyResult(rubric: RubricDefinition, warnings: Warning[]): AnalysisResult {
+	const indicators: IndicatorResult[] = [];
+	const dimensions: AnalysisResult['dimensions'] = [];
+	let max = 0;
+	for (const d of rubric.dimensions) {
+		let dmax = 0;
+		for (const ind of d.indicators) {
+			const na = (ind.kind ?? 'default') === 'table_consistency';
+			indicators.push({ id: ind.id, name: ind.name, dimension: d.id, level: na ? null : 0, score: 0, max: na ? 0 : ind.points, evidence: [], discounted: [] });
+			if (!na) dmax += ind.points;
+		}
+		dimensions.push({ id: d.id, name: d.name, score: 0, max: dmax });
+		max += dmax;
+	}
+	return {
+		meta: { agency: null, period: null, type: 'work_summary', published: null, script: 'simplified', title: null, warnings },
+		score: { total: 0, max },
+		dimensions,
+		indicators,
+		metrics: [],
+		checks: [],
+		sections: [],
+		noise: [],
+		tables: []
+	};
+}
+
+/**
+ * Analyse one report against a rubric. Never throws on content: empty, binary or huge input
+ * returns a result with warnings.
+ *
+ * @example
+ * const r = analyze(text, defaultRubric, { fileName: '2019年报.txt' });
+ * r.score.total; r.indicators.find((i) => i.id === 'rq.plans')?.level;
+ */
+export function analyze(text: string, rubric: RubricDefinition, opts?: { fileName?: string }): AnalysisResult {
+	const warnings: Warning[] = [];
+	let input = typeof text === 'string' ? text : '';
+	if (input.charCodeAt(0) === 0xfeff) input = ' ' + input.slice(1);
+	if (input.trim() === '') return emptyResult(rubric, [{ code: 'empty', message: '文本为空' }]);
+	if (looksBinary(input)) return emptyResult(rubric, [{ code: 'binary', message: '内容不是文本（可能是二进制文件或编码错误）' }]);
+	if (input.length > MAX_TEXT_CHARS) {
+		input = input.slice(0, MAX_TEXT_CHARS);
+		warnings.push({ code: 'truncated', message: `文本过长，仅分析前 ${MAX_TEXT_CHARS} 个字符` });
+	}
+
+	const nz = normalize(input);
+	const lines = splitLines(nz.text);
+	const { lineNoise, ranges: noiseRanges } = detectNoise(lines);
+	const tables = parseTables(lines, lineNoise);
+	const tableLines = new Set<number>();
+	const tableTitleLines = new Set<number>();
+	for (const t of tables) {
+		for (let i = t.firstLine; i <= t.lastLine; i++) tableLines.add(i);
+		tableTitleLines.add(t.firstLine - 1);
+	}
+	const { kinds, headings, sections, lineRole, lineMixed } = buildSections(lines, lineNoise, tableLines, tableTitleLines);
+	const sentences = splitSentences(nz.text, lines, kinds, headings, lineRole, lineMixed);
+	const meta = extractMetadata(nz.text, lines, kinds, sentences, tables);
+
+	if (opts?.fileName && !meta.agency) {
+		// the importer may offer the file name; we only say so, never guess silently
+		warnings.push({ code: 'agency_from_file_name', message: `正文未写明报送单位，可参考文件名“${opts.fileName}”人工确认` });
+	}
+
+	// checks
+	const checks: CheckResult[] = [];
+	let identity: { ok: boolean; checkable: boolean } | null = null;
+	for (const t of tables) {
+		if (t.id === 'applications' && t.rows.length > 0) {
+			const cs = checkApplications(t);
+			checks.push(...cs);
+			const id = cs.find((c) => c.id === 'applications_identity');
+			if (id) identity = { ok: id.ok, checkable: !id.details.includes('无法核对') };
+		}
+		if (t.id === 'review_litigation' && t.rows.length > 0) {
+			const c = checkReview(t);
+			if (c) checks.push(c);
+		}
+	}
+	const layouts = new Set(tables.map((t) => t.layout));
+	const period = meta.period ? Number(meta.period.slice(0, 4)) : null;
+	if (layouts.has('2019') && period !== null && period >= 2021)
+		warnings.push({ code: 'old_table_layout', message: `${period}年度报告仍使用2019版表格格式（国办公开办函〔2019〕60号）` });
+	if (meta.type === 'annual_report' && period !== null && period >= 2019 && !tables.some((t) => t.id === 'applications'))
+		warnings.push({ code: 'no_application_table', message: '年度报告中未找到“收到和处理政府信息公开申请情况”表格' });
+
+	// indicators
+	const keyPoints = meta.type === 'key_points';
+	const ctx = { sentences, tables, keyPoints, identity, text: nz.text };
+	const toSpan = (s: NSpan): Span => {
+		const o = toOriginal(nz, s.start, s.end);
+		return { start: o.start, end: o.end, text: input.slice(o.start, o.end), ...(s.section ? { section: s.section } : {}) };
+	};
+	const indicators: IndicatorResult[] = [];
+	const dimensions: AnalysisResult['dimensions'] = [];
+	let total = 0;
+	let max = 0;
+	for (const d of rubric.dimensions) {
+		let ds = 0;
+		let dm = 0;
+		for (const ind of d.indicators) {
+			const r = levelFor(ind, ctx);
+			const applicable = r.level !== null;
+			const score = applicable ? round2((ind.points * (r.level ?? 0)) / 2) : 0;
+			indicators.push({
+				id: ind.id,
+				name: ind.name,
+				dimension: d.id,
+				level: r.level,
+				score,
+				max: applicable ? ind.points : 0,
+				evidence: r.evidence.map(toSpan),
+				discounted: r.discounted.map((x) => ({ ...toSpan(x), why: x.why }))
+			});
+			if (applicable) {
+				ds += score;
+				dm += ind.points;
+			}
+		}
+		dimensions.push({ id: d.id, name: d.name, score: round2(ds), max: round2(dm) });
+		total += ds;
+		max += dm;
+	}
+
+	const metrics = extractMetrics(sentences, tables).map((m) => {
+		const sp = toSpan({ start: m.start, end: m.end, section: 'body' });
+		return { id: m.id, value: m.value, approx: m.approx, evidence: sp };
+	});
+
+	return {
+		meta: {
+			agency: meta.agency,
+			period: meta.period,
+			type: meta.type,
+			published: meta.published,
+			script: nz.script,
+			title: meta.title,
+			warnings: [...warnings, ...meta.warnings]
+		},
+		score: { total: round2(total), max: round2(max) },
+		dimensions,
+		indicators,
+		metrics,
+		checks,
+		sections: sections.map((s) => {
+			const o = toOriginal(nz, s.start, s.end);
+			return { start: o.start, end: o.end, heading: s.heading, role: s.role, depth: s.depth };
+		}),
+		noise: noiseRanges.map((r) => toOriginal(nz, r.start, r.end)),
+		tables: tables.map((t) => {
+			const o = toOriginal(nz, t.start, t.end);
+			return { id: t.id, layout: t.layout, start: o.start, end: o.end, rows: t.rows, columns: t.columns };
+		})
+	};
+}
+
+export { normalize, type Normalized };

@@ -1,0 +1,310 @@
+/**
+ * The level rule (RUBRIC.md), one indicator at a time.
+ *
+ * A mention (a sentence matching the indicator's terms) counts only in a body section, read as
+ * done (not an intention/requirement, not an absence). Level 2 = done + a concrete specific of
+ * the kinds the indicator accepts; 1 = done, generic; 0 = only discounted mentions or none.
+ */
+import { SPECIFIC_KINDS, type RubricIndicator, type SpecificKind } from './rubric';
+import type { Sentence } from './sentences';
+import { findSpecifics, hasZero, readMention, splitClauses, type Clause, type Mood, type Specific } from './specifics';
+import { compileTerms } from './terms';
+import type { ParsedTable } from './tables';
+import type { DiscountReason, SectionRole } from './types';
+
+export interface NSpan {
+	start: number;
+	end: number;
+	section?: SectionRole;
+}
+
+export interface IndicatorLevel {
+	level: 0 | 1 | 2 | null;
+	evidence: NSpan[];
+	discounted: (NSpan & { why: DiscountReason })[];
+}
+
+export interface LevelContext {
+	sentences: readonly Sentence[];
+	/** the normalized text the sentences index into */
+	text: string;
+	/** sentence index at each normalized offset (−1 outside sentences; filled lazily) */
+	sentAt?: Int32Array;
+	/** per-analysis memo of specifics by sentence and kinds (filled lazily) */
+	memo?: Map<string, Specific[]>;
+	/** per-analysis memo of clause moods by sentence text */
+	clauses?: Map<string, { clauses: Clause[]; moods: (Mood | undefined)[] }>;
+	tables: readonly ParsedTable[];
+	keyPoints: boolean;
+	/** result of the application-table identity check (null when there is no such table) */
+	identity: { ok: boolean; checkable: boolean } | null;
+}
+
+const DEFAULT_SPECIFICS: SpecificKind[] = ['document', 'count', 'date', 'channel', 'body', 'system'];
+const MAX_EVIDENCE = 8;
+const MAX_DISCOUNTED = 20;
+
+const regexCache = new Map<string, RegExp | null>();
+function termsRe(terms: readonly string[] | undefined): RegExp | null {
+	if (!terms || terms.length === 0) return null;
+	const key = terms.join('\u0001');
+	if (!regexCache.has(key)) regexCache.set(key, compileTerms(terms));
+	return regexCache.get(key) ?? null;
+}
+
+const FRAMING = /现将[^。]{0,60}(?:报告|总结|汇报|说明)如下|(?:报告|总结|汇报)如下[：。]?$/;
+
+function inQuotedList(text: string, pos: number): boolean {
+	const open = text.lastIndexOf('“', pos);
+	if (open < 0) return false;
+	const close = text.indexOf('”', open);
+	if (close < pos) return false;
+	const inner = text.slice(open + 1, close);
+	return inner.includes('、') && inner.length <= 40;
+}
+
+function specificsOf(ctx: LevelContext, s: Sentence, kinds: readonly SpecificKind[]): Specific[] {
+	if (!ctx.memo) ctx.memo = new Map();
+	// all kinds once per sentence, filtered per indicator
+	const key = String(s.start);
+	let v = ctx.memo.get(key);
+	if (!v) {
+		v = findSpecifics(s.text, SPECIFIC_KINDS);
+		ctx.memo.set(key, v);
+	}
+	return kinds.length === SPECIFIC_KINDS.length ? v : v.filter((x) => kinds.includes(x.kind));
+}
+
+const span = (s: Sentence): NSpan => ({ start: s.start, end: s.end, section: s.role });
+
+export function levelFor(ind: RubricIndicator, ctx: LevelContext): IndicatorLevel {
+	switch (ind.kind ?? 'default') {
+		case 'problems_section':
+			return sectionLevel(ctx.sentences, 'problems');
+		case 'plans_section':
+			return sectionLevel(ctx.sentences, 'plans');
+		case 'statistics':
+			return statisticsLevel(ind, ctx);
+		case 'table_consistency':
+			return consistencyLevel(ctx);
+		default:
+			return mentionLevel(ind, ctx);
+	}
+}
+
+function mentionLevel(ind: RubricIndicator, ctx: LevelContext): IndicatorLevel {
+	const kind = ind.kind ?? 'default';
+	const re = termsRe(ind.terms);
+	const withRe = termsRe(ind.with);
+	const zeroIsFact = kind === 'applications' || kind === 'handling';
+	const kinds = ind.specifics ?? (zeroIsFact ? [...DEFAULT_SPECIFICS, 'zero' as const] : DEFAULT_SPECIFICS);
+	const byLevel: { 1: NSpan[]; 2: NSpan[] } = { 1: [], 2: [] };
+	const discounted: (NSpan & { why: DiscountReason })[] = [];
+	const discount = (s: Sentence, why: DiscountReason): void => {
+		if (discounted.length < MAX_DISCOUNTED) discounted.push({ ...span(s), why });
+	};
+	if (re) {
+		// one scan of the whole text per indicator; mentions are grouped by sentence
+		if (!ctx.sentAt) {
+			const at = new Int32Array(ctx.text.length).fill(-1);
+			ctx.sentences.forEach((x, i) => at.fill(i, x.start, x.end));
+			ctx.sentAt = at;
+		}
+		const sentAt = ctx.sentAt;
+		const bySentence = new Map<number, number[]>();
+		re.lastIndex = 0;
+		let hm: RegExpExecArray | null;
+		while ((hm = re.exec(ctx.text))) {
+			const si = sentAt[hm.index];
+			if (si >= 0) {
+				const rel = hm.index - ctx.sentences[si].start;
+				const list = bySentence.get(si);
+				if (list) list.push(rel);
+				else bySentence.set(si, [rel]);
+			}
+			if (hm[0].length === 0) re.lastIndex++;
+		}
+		for (const [si, positions] of bySentence) {
+			const s = ctx.sentences[si];
+			const m = { index: positions[0] };
+			if (withRe) {
+				withRe.lastIndex = 0;
+				if (!withRe.test(s.text)) continue;
+			}
+			if (s.role === 'other' || s.role === 'table') continue;
+			if (s.heading) {
+				discount(s, 'generic');
+				continue;
+			}
+			if (s.role === 'problems') {
+				discount(s, 'problems');
+				continue;
+			}
+			if (s.role === 'plans') {
+				discount(s, 'plan');
+				continue;
+			}
+			if (FRAMING.test(s.text)) {
+				// the report's own framing sentence (现将…报告如下) is not evidence
+				discount(s, 'generic');
+				continue;
+			}
+			const specifics = specificsOf(ctx, s, kinds);
+			const zeroFact = zeroIsFact && hasZero(s.text);
+			// read every mention in the sentence; the best reading wins
+			let best: 'achieved' | 'intention' | 'absence' | null = null;
+			for (const pos of positions) {
+				const r = zeroFact
+					? 'achieved'
+					: readMention(s.text, pos, {
+							hasSpecific: specifics.length > 0,
+							relaxImperative: ctx.keyPoints,
+							memo: (ctx.clauses ??= new Map())
+						});
+				if (r === 'achieved') {
+					best = r;
+					break;
+				}
+				if (best === null || (best === 'absence' && r === 'intention')) best = r;
+			}
+			if (best === 'absence') {
+				discount(s, 'absence');
+				continue;
+			}
+			if (best === 'intention') {
+				discount(s, 'intention');
+				continue;
+			}
+			if (kind === 'count' && !specifics.some((x) => x.kind === 'count')) {
+				discount(s, 'generic');
+				continue;
+			}
+			// a mention only inside a quoted list slogan (“全面公开、公众参与”) is generic at best
+			const lvl = specifics.length > 0 && !inQuotedList(s.text, m.index) ? 2 : 1;
+			byLevel[lvl].push(span(s));
+		}
+	}
+	if (kind === 'default' && re) {
+		// rows of table 二 (第二十条 items) with a non-zero figure are disclosure evidence
+		for (const t of ctx.tables) {
+			if (t.id !== 'active_disclosure') continue;
+			for (const row of t.rows) {
+				re.lastIndex = 0;
+				if (re.test(row.label) && row.cells.some((v) => v !== null && v > 0)) {
+					byLevel[2].push({ start: t.start, end: t.end, section: 'table' });
+					break;
+				}
+			}
+		}
+	}
+	if (kind === 'applications') {
+		const t = ctx.tables.find((x) => x.id === 'applications' && x.rows.length > 0);
+		if (t) byLevel[2].unshift({ start: t.start, end: t.end, section: 'table' });
+	}
+	const level: 0 | 1 | 2 = byLevel[2].length > 0 ? 2 : byLevel[1].length > 0 ? 1 : 0;
+	const evidence = level === 0 ? [] : byLevel[level].slice(0, MAX_EVIDENCE);
+	return { level, evidence, discounted };
+}
+
+// ---- problems and plans sections ------------------------------------------------------------
+
+const PROBLEM_MARK =
+	/不|未|没有|缺乏|缺少|有待|欠缺|滞后|薄弱|差距|问题|困难|不足|单一|较少|偏少|较低|较弱|难以|仍需|还需|尚需|繁重|身兼|局限|参差/;
+const MEASURE_VERB =
+	/加强|加大|完善|健全|提高|推进|强化|拓展|扩大|深化|规范|建立|落实|做好|创新|丰富|探索|转变|编制|实行|开展|提升|优化|推动|坚持|严格|修订|制定|增强|加快|组织|建设|培训|学习|整改|督促|配备|更新|公开/;
+const INTRO = /[：:]$|以下[^，。；]{0,8}(?:方面|工作|几点)|如下|取得了?(?:一定|较好|明显|一些)?(?:的)?(?:成效|成绩|进展)/;
+const INTRO_PREFIX = /^.*?(?:主要表现在|表现在|主要是|问题是|具体是|主要有)[：，]?/;
+const ENUM_SPLIT = /(?:^|[，；。])\s*(?:[一二三四五六七八九十]是|其[一二三四五六七八九十]|\d+[、.．]|[（(][一二三四五六七八九十\d]+[）)])/g;
+
+function unitsOf(text: string, plans: boolean): string[] {
+	const withBreaks = text.replace(ENUM_SPLIT, (m) => `；${m.replace(/^[，；。]/, '')}`);
+	const parts = withBreaks.split(/[；：]|(?<=[。！？])/);
+	const out: string[] = [];
+	for (const p of parts) {
+		if (!plans) {
+			out.push(p);
+			continue;
+		}
+		// plans: a comma starts a new measure when the next clause opens with a measure verb
+		let cur = '';
+		for (const c of splitClauses(p)) {
+			const t = c.text.replace(/^\s*(?:进一步|继续|不断|切实|认真|积极|努力|着力|大力)/, '');
+			if (cur && MEASURE_VERB.test(t.slice(0, 2))) {
+				out.push(cur);
+				cur = c.text;
+			} else cur = cur ? `${cur}，${c.text}` : c.text;
+		}
+		if (cur) out.push(cur);
+	}
+	return out;
+}
+
+function clean(u: string): string {
+	return u
+		.replace(/^[\s，；。：]*(?:[一二三四五六七八九十]是|其[一二三四五六七八九十]|\d+[、.．]|[（(][一二三四五六七八九十\d]+[）)])?/, '')
+		.replace(/[\s，；。：！？“”]/g, '');
+}
+
+export function countUnits(sentences: readonly Sentence[], role: 'problems' | 'plans'): { count: number; spans: NSpan[] } {
+	const seen = new Set<string>();
+	const spans: NSpan[] = [];
+	const ownTitle = role === 'problems' ? /存在|问题|不足|困难/ : /下一步|今后|打算|改进|措施|计划|思路|方向/;
+	for (const s of sentences) {
+		if (s.role !== role) continue;
+		// the section's own title (三、存在的主要问题) is not a problem
+		if (s.heading && s.headingDepth <= 4 && ownTitle.test(s.text) && s.text.length <= 30 && !/[，]/.test(s.text)) continue;
+		let counted = false;
+		for (const raw of unitsOf(s.text, role === 'plans')) {
+			let u = raw.trim();
+			if (role === 'problems') u = u.replace(INTRO_PREFIX, '');
+			if (INTRO.test(u.trim()) || INTRO.test(raw.trim())) continue;
+			const key = clean(u);
+			if (key.length < 4) continue;
+			const ok = role === 'problems' ? PROBLEM_MARK.test(key) : MEASURE_VERB.test(key);
+			if (!ok || seen.has(key)) continue;
+			seen.add(key);
+			counted = true;
+		}
+		if (counted || spans.length < MAX_EVIDENCE) spans.push(span(s));
+	}
+	return { count: seen.size, spans: spans.slice(0, 12) };
+}
+
+function sectionLevel(sentences: readonly Sentence[], role: 'problems' | 'plans'): IndicatorLevel {
+	const { count, spans } = countUnits(sentences, role);
+	const level: 0 | 1 | 2 = count >= 2 ? 2 : count === 1 ? 1 : 0;
+	return { level, evidence: level > 0 ? spans : [], discounted: [] };
+}
+
+// ---- statistics and table consistency -------------------------------------------------------
+
+function statisticsLevel(ind: RubricIndicator, ctx: LevelContext): IndicatorLevel {
+	const re = termsRe(ind.terms);
+	const ev: NSpan[] = [];
+	for (const t of ctx.tables) if (t.rows.length > 0 && t.id !== 'review_litigation') ev.push({ start: t.start, end: t.end, section: 'table' });
+	const tableBacked = ev.length > 0;
+	let figures = 0;
+	for (const s of ctx.sentences) {
+		if (s.role !== 'body' || (s.heading && s.text.length < 12)) continue;
+		if (re) {
+			re.lastIndex = 0;
+			if (!re.test(s.text)) continue;
+		}
+		const counts = specificsOf(ctx, s, ['count', 'zero']);
+		if (counts.length === 0) continue;
+		const reading = readMention(s.text, counts[0].start, { hasSpecific: true, relaxImperative: true, memo: (ctx.clauses ??= new Map()) });
+		if (reading !== 'achieved' && !counts.some((x) => x.kind === 'zero')) continue;
+		figures += counts.length;
+		if (ev.length < MAX_EVIDENCE) ev.push(span(s));
+	}
+	const level: 0 | 1 | 2 = tableBacked || figures >= 2 ? 2 : figures === 1 ? 1 : 0;
+	return { level, evidence: level > 0 ? ev : [], discounted: [] };
+}
+
+function consistencyLevel(ctx: LevelContext): IndicatorLevel {
+	const t = ctx.tables.find((x) => x.id === 'applications' && x.rows.length > 0);
+	if (!t || !ctx.identity) return { level: null, evidence: [], discounted: [] };
+	const ev = [{ start: t.start, end: t.end, section: 'table' as const }];
+	if (!ctx.identity.checkable) return { level: 1, evidence: ev, discounted: [] };
+	return { level: ctx.identity.ok ? 2 : 0, evidence: ev, discounted: [] };
+}

@@ -1,0 +1,102 @@
+import type { BarSeriesOption, EChartsOption, TooltipComponentFormatterCallbackParams } from 'echarts';
+import { AXIS_COLOR, LEVEL_STYLE, SPLIT_COLOR, baseOption, escapeHtml, yScrollZoom } from './common';
+
+export interface MissingCount {
+	/** Indicator name, e.g. '决策公开'. */
+	name: string;
+	/** Optional indicator id, kept in the data items (`data.id`) for click navigation. */
+	id?: string;
+	/** Agencies whose level is 0 缺失. */
+	missing: number;
+	/** Agencies whose level is 1 部分. */
+	partial: number;
+}
+
+/** More indicators than this get a slider on the y axis. */
+export const MISSING_VISIBLE_ROWS = 25;
+
+interface CountDatum {
+	name: string;
+	id?: string;
+	value: number;
+	label: { show: boolean };
+}
+
+/**
+ * Stacked horizontal bars per indicator: how many agencies miss it (缺失) and how many only partially
+ * meet it (部分). Sorted by 缺失 then 部分, largest gap on top, unless `keepOrder` (rubric order).
+ * The two stacks differ by colour, by ECharts' decal pattern and by their legend/tooltip names.
+ * Returns null when `items` is empty; all-zero counts still draw (that is a result, not missing data).
+ *
+ * @example missingCounts([{ name: '决策公开', missing: 3, partial: 5 }])
+ */
+export function missingCounts(
+	items: readonly MissingCount[],
+	opts: { keepOrder?: boolean; unit?: string } = {}
+): EChartsOption | null {
+	const kept = items.filter((it) => Number.isFinite(it.missing) && Number.isFinite(it.partial));
+	if (kept.length === 0) return null;
+	const unit = opts.unit ?? '个机关';
+	const rows = opts.keepOrder
+		? [...kept]
+		: [...kept].sort((a, b) => b.missing - a.missing || b.partial - a.partial);
+
+	const datum = (it: MissingCount, value: number): CountDatum => {
+		const d: CountDatum = { name: it.name, value, label: { show: value > 0 } };
+		if (it.id !== undefined) d.id = it.id;
+		return d;
+	};
+	const stack = (name: string, color: string, pick: (it: MissingCount) => number, text: string): BarSeriesOption => ({
+		type: 'bar',
+		name,
+		stack: 'gap',
+		data: rows.map((it) => datum(it, pick(it))),
+		barMaxWidth: 18,
+		itemStyle: { color },
+		label: { position: 'inside', color: text, formatter: '{c}' },
+		emphasis: { focus: 'series' }
+	});
+
+	const option: EChartsOption = {
+		...baseOption(),
+		// Decal patterns make the two stacks distinguishable in greyscale print and for colour-blind readers.
+		aria: { enabled: true, decal: { show: true } },
+		legend: { top: 0, data: [LEVEL_STYLE[0].label, LEVEL_STYLE[1].label] },
+		grid: { left: 8, right: rows.length > MISSING_VISIBLE_ROWS ? 44 : 24, top: 32, bottom: 8, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
+		tooltip: {
+			trigger: 'axis',
+			axisPointer: { type: 'shadow' },
+			confine: true,
+			formatter: (p: TooltipComponentFormatterCallbackParams) => {
+				const one = Array.isArray(p) ? p[0] : p;
+				const it = one ? rows[one.dataIndex] : undefined;
+				if (!it) return '';
+				return (
+					`${escapeHtml(it.name)}<br/>${LEVEL_STYLE[0].symbol} 缺失：<b>${it.missing}</b> ${unit}` +
+					`<br/>${LEVEL_STYLE[1].symbol} 部分：<b>${it.partial}</b> ${unit}`
+				);
+			}
+		},
+		xAxis: {
+			type: 'value',
+			name: unit.replace(/^[个份家项条]/, '') + '数',
+			minInterval: 1,
+			nameTextStyle: { color: AXIS_COLOR },
+			axisLabel: { color: AXIS_COLOR },
+			splitLine: { lineStyle: { color: SPLIT_COLOR } }
+		},
+		yAxis: {
+			type: 'category',
+			inverse: true,
+			data: rows.map((it) => it.name),
+			axisTick: { show: false },
+			axisLabel: { color: '#1f2937', interval: 0, width: 130, overflow: 'truncate' }
+		},
+		series: [
+			stack(LEVEL_STYLE[0].label, LEVEL_STYLE[0].color, (it) => it.missing, LEVEL_STYLE[0].text),
+			stack(LEVEL_STYLE[1].label, LEVEL_STYLE[1].color, (it) => it.partial, LEVEL_STYLE[1].text)
+		]
+	};
+	if (rows.length > MISSING_VISIBLE_ROWS) option.dataZoom = yScrollZoom(MISSING_VISIBLE_ROWS);
+	return option;
+}

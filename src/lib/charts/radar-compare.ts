@@ -1,0 +1,84 @@
+import type { EChartsOption, RadarSeriesOption, TooltipComponentFormatterCallbackParams } from 'echarts';
+import { AXIS_COLOR, LINE_TYPES, SERIES_SYMBOLS, baseOption, escapeHtml, formatNumber, formatPercent } from './common';
+
+export interface RadarIndicator {
+	/** Axis name, e.g. a dimension '政策解读'. */
+	name: string;
+	/** Axis maximum (the dimension's points). */
+	max: number;
+}
+export interface RadarSeries {
+	/** e.g. the agency's name, or '同组平均'. */
+	name: string;
+	/** One value per indicator, same order; a missing or non-finite value is left out of the shape. */
+	values: readonly number[];
+}
+
+/**
+ * Radar of one agency against its group's average (or any few series) per dimension. The first
+ * series is filled, the others are outlines with their own dash and symbol. Returns null when
+ * there is no indicator or no series with a value.
+ *
+ * @example radarCompare([{ name: '五公开覆盖', max: 30 }, …], [{ name: '甲县', values: [24, …] },
+ *   { name: '同组平均', values: [20.5, …] }])
+ */
+export function radarCompare(indicators: readonly RadarIndicator[], series: readonly RadarSeries[]): EChartsOption | null {
+	// Axes without a usable maximum are left out, with the matching values.
+	const keptIdx = indicators.map((i, k) => (Number.isFinite(i.max) && i.max > 0 ? k : -1)).filter((k) => k >= 0);
+	if (keptIdx.length === 0) return null;
+	const axes = keptIdx.map((k) => indicators[k]);
+	const rows = series
+		.map((s) => ({
+			name: s.name,
+			values: keptIdx.map((k) => {
+				const v = s.values[k];
+				return typeof v === 'number' && Number.isFinite(v) ? v : null;
+			})
+		}))
+		.filter((s) => s.values.some((v) => v !== null));
+	if (rows.length === 0) return null;
+
+	const radarSeries: RadarSeriesOption = {
+		type: 'radar',
+		name: '维度得分',
+		emphasis: { lineStyle: { width: 3 } },
+		data: rows.map((s, i) => ({
+			name: s.name,
+			// ECharts treats '-' as an empty value; null would be read as 0 by the radar.
+			value: s.values.map((v) => (v === null ? '-' : v)),
+			symbol: SERIES_SYMBOLS[i % SERIES_SYMBOLS.length],
+			symbolSize: 7,
+			lineStyle: { width: 2, type: LINE_TYPES[i % LINE_TYPES.length] },
+			areaStyle: i === 0 ? { opacity: 0.18 } : undefined
+		}))
+	};
+	return {
+		...baseOption(),
+		legend: { top: 0, data: rows.map((s) => s.name) },
+		tooltip: {
+			trigger: 'item',
+			confine: true,
+			formatter: (p: TooltipComponentFormatterCallbackParams) => {
+				const one = Array.isArray(p) ? p[0] : p;
+				const s = one ? rows[one.dataIndex] : undefined;
+				if (!s) return '';
+				const lines = axes.map((a, k) => {
+					const v = s.values[k];
+					return `${escapeHtml(a.name)}：${v === null ? '无数据' : `${formatNumber(v)} / ${formatNumber(a.max)}（${formatPercent(v, a.max)}）`}`;
+				});
+				return `<b>${escapeHtml(s.name)}</b><br/>${lines.join('<br/>')}`;
+			}
+		},
+		radar: {
+			center: ['50%', '56%'],
+			radius: '66%',
+			shape: 'polygon',
+			indicator: axes.map((a) => ({ name: a.name, max: a.max })),
+			axisName: { color: '#1f2937' },
+			splitLine: { lineStyle: { color: '#e5e7eb' } },
+			splitArea: { show: false },
+			axisLine: { lineStyle: { color: AXIS_COLOR, opacity: 0.4 } }
+		},
+		series: [radarSeries]
+	};
+}

@@ -1,0 +1,104 @@
+import type { BarSeriesOption, EChartsOption, TooltipComponentFormatterCallbackParams } from 'echarts';
+import { AXIS_COLOR, BAR_COLOR, SPLIT_COLOR, baseOption, escapeHtml, formatNumber, formatPercent, yScrollZoom } from './common';
+
+export interface RankingRow {
+	/** Agency id: kept in the bar's data item (`data.id`) so a click can navigate. */
+	id: number;
+	name: string;
+	total: number;
+	/** The agency's maximum (reduced when indicators are 不适用). */
+	max: number;
+}
+
+/** More rows than this get a slider on the y axis. */
+export const RANKING_VISIBLE_ROWS = 25;
+
+interface RankingDatum {
+	id: number;
+	name: string;
+	value: number;
+}
+
+/**
+ * Horizontal bars of total scores, highest on top, with value labels, a dashed average line and
+ * a y-axis slider beyond 25 rows. Rows with a non-finite total are left out (never drawn as 0).
+ * Returns null when no row is left.
+ *
+ * @example rankingBar([{ id: 1, name: '甲县', total: 81.5, max: 100 }])
+ */
+export function rankingBar(rows: readonly RankingRow[]): EChartsOption | null {
+	const kept = rows.filter((r) => Number.isFinite(r.total));
+	if (kept.length === 0) return null;
+	const sorted = [...kept].sort(
+		(a, b) => b.total - a.total || rate(b) - rate(a) || a.name.localeCompare(b.name, 'zh-Hans-CN')
+	);
+	const maxes = new Set(sorted.map((r) => r.max));
+	const commonMax = maxes.size === 1 ? sorted[0].max : null;
+	const axisMax = Math.max(...sorted.map((r) => (Number.isFinite(r.max) ? r.max : 0)), ...sorted.map((r) => r.total));
+	const mean = sorted.reduce((s, r) => s + r.total, 0) / sorted.length;
+
+	const data: RankingDatum[] = sorted.map((r) => ({ id: r.id, name: r.name, value: r.total }));
+	const series: BarSeriesOption = {
+		type: 'bar',
+		name: '总分',
+		data,
+		barMaxWidth: 18,
+		itemStyle: { color: BAR_COLOR, borderRadius: [0, 3, 3, 0] },
+		// Reduced maxima are shown next to the score ("71.5 / 98"), a common maximum only in the tooltip.
+		label: {
+			show: true,
+			position: 'right',
+			color: '#1f2937',
+			formatter: commonMax === null ? (p) => labelFor(sorted[p.dataIndex]) : '{c}'
+		},
+		markLine: {
+			symbol: 'none',
+			silent: true,
+			lineStyle: { type: 'dashed', color: AXIS_COLOR },
+			label: { formatter: `平均 ${formatNumber(mean)}`, position: 'end', color: AXIS_COLOR },
+			data: [{ xAxis: Math.round(mean * 10) / 10 }]
+		}
+	};
+
+	const option: EChartsOption = {
+		...baseOption(),
+		grid: { left: 8, right: sorted.length > RANKING_VISIBLE_ROWS ? 44 : 24, top: 16, bottom: 24, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
+		tooltip: {
+			trigger: 'item',
+			confine: true,
+			formatter: (p: TooltipComponentFormatterCallbackParams) => {
+				const one = Array.isArray(p) ? p[0] : p;
+				const r = one ? sorted[one.dataIndex] : undefined;
+				if (!r) return '';
+				return `${escapeHtml(r.name)}<br/>第 ${one.dataIndex + 1} 名 · 总分 <b>${formatNumber(r.total)}</b> / ${formatNumber(r.max)}（得分率 ${formatPercent(r.total, r.max)}）`;
+			}
+		},
+		xAxis: {
+			type: 'value',
+			min: 0,
+			max: axisMax > 0 ? Math.ceil(axisMax) : undefined,
+			name: '总分',
+			nameTextStyle: { color: AXIS_COLOR },
+			axisLabel: { color: AXIS_COLOR },
+			splitLine: { lineStyle: { color: SPLIT_COLOR } }
+		},
+		yAxis: {
+			type: 'category',
+			inverse: true,
+			data: sorted.map((r) => r.name),
+			axisTick: { show: false },
+			axisLabel: { color: '#1f2937', width: 130, overflow: 'truncate', interval: 0 }
+		},
+		series: [series]
+	};
+	if (sorted.length > RANKING_VISIBLE_ROWS) option.dataZoom = yScrollZoom(RANKING_VISIBLE_ROWS);
+	return option;
+}
+
+function rate(r: RankingRow): number {
+	return r.max > 0 ? r.total / r.max : 0;
+}
+
+function labelFor(r: RankingRow | undefined): string {
+	return r ? `${formatNumber(r.total)} / ${formatNumber(r.max)}` : '';
+}

@@ -1,0 +1,104 @@
+import type { BarSeriesOption, EChartsOption, TooltipComponentFormatterCallbackParams } from 'echarts';
+import { AXIS_COLOR, BAR_COLOR, SPLIT_COLOR, baseOption, formatNumber, formatPercent } from './common';
+
+/** Default band edges: <60, 60–70, 70–80, 80–90, ≥90. */
+export const DEFAULT_SCORE_BINS: readonly number[] = [60, 70, 80, 90];
+
+export interface ScoreBand {
+	label: string;
+	/** Inclusive lower edge (−∞ for the first band). */
+	from: number;
+	/** Exclusive upper edge (+∞ for the last band). */
+	to: number;
+	count: number;
+}
+
+/**
+ * Counts `totals` into bands cut at `bins` (each edge belongs to the band above it: 60 is in 60–70).
+ * Non-finite totals are ignored. Exported for tables beside the chart.
+ */
+export function scoreBands(totals: readonly number[], bins: readonly number[] = DEFAULT_SCORE_BINS): ScoreBand[] {
+	const edges = [...new Set(bins.filter((b) => Number.isFinite(b)))].sort((a, b) => a - b);
+	const bands: ScoreBand[] = [];
+	if (edges.length === 0) {
+		bands.push({ label: '全部', from: -Infinity, to: Infinity, count: 0 });
+	} else {
+		bands.push({ label: `<${formatNumber(edges[0])}`, from: -Infinity, to: edges[0], count: 0 });
+		for (let i = 1; i < edges.length; i++) {
+			bands.push({ label: `${formatNumber(edges[i - 1])}–${formatNumber(edges[i])}`, from: edges[i - 1], to: edges[i], count: 0 });
+		}
+		bands.push({ label: `≥${formatNumber(edges[edges.length - 1])}`, from: edges[edges.length - 1], to: Infinity, count: 0 });
+	}
+	for (const t of totals) {
+		if (!Number.isFinite(t)) continue;
+		const band = bands.find((b) => t >= b.from && t < b.to);
+		if (band) band.count++;
+	}
+	return bands;
+}
+
+/**
+ * Histogram of totals by score band, counts as bars with labels. Returns null when no finite total.
+ *
+ * @example scoreDistribution([55, 61, 78.5, 92])          // bands <60, 60–70, 70–80, 80–90, ≥90
+ * @example scoreDistribution(totals, [50, 75], { unit: '份报告' })
+ */
+export function scoreDistribution(
+	totals: readonly number[],
+	bins: readonly number[] = DEFAULT_SCORE_BINS,
+	opts: { unit?: string } = {}
+): EChartsOption | null {
+	const unit = opts.unit ?? '个机关';
+	const bands = scoreBands(totals, bins);
+	const n = bands.reduce((s, b) => s + b.count, 0);
+	if (n === 0) return null;
+
+	const series: BarSeriesOption = {
+		type: 'bar',
+		name: '数量',
+		data: bands.map((b) => ({ name: b.label, value: b.count })),
+		barMaxWidth: 56,
+		itemStyle: { color: BAR_COLOR, borderRadius: [3, 3, 0, 0] },
+		label: { show: true, position: 'top', color: '#1f2937', formatter: '{c}' }
+	};
+	return {
+		...baseOption(),
+		grid: { left: 8, right: 16, top: 32, bottom: 36, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
+		tooltip: {
+			trigger: 'item',
+			confine: true,
+			formatter: (p: TooltipComponentFormatterCallbackParams) => {
+				const one = Array.isArray(p) ? p[0] : p;
+				const b = one ? bands[one.dataIndex] : undefined;
+				if (!b) return '';
+				return `${b.label} 分（${rangeText(b)}）<br/><b>${b.count}</b> ${unit}，占 ${formatPercent(b.count, n)}`;
+			}
+		},
+		xAxis: {
+			type: 'category',
+			name: '分数段',
+			nameLocation: 'middle',
+			nameGap: 28,
+			data: bands.map((b) => b.label),
+			axisTick: { alignWithLabel: true },
+			axisLabel: { color: '#1f2937', interval: 0 },
+			nameTextStyle: { color: AXIS_COLOR }
+		},
+		yAxis: {
+			type: 'value',
+			name: unit.replace(/^[个份家项条]/, '') + '数',
+			minInterval: 1,
+			nameTextStyle: { color: AXIS_COLOR },
+			axisLabel: { color: AXIS_COLOR },
+			splitLine: { lineStyle: { color: SPLIT_COLOR } }
+		},
+		series: [series]
+	};
+}
+
+function rangeText(b: ScoreBand): string {
+	if (b.from === -Infinity && b.to === Infinity) return '全部分数';
+	if (b.from === -Infinity) return `分数 < ${formatNumber(b.to)}`;
+	if (b.to === Infinity) return `分数 ≥ ${formatNumber(b.from)}`;
+	return `${formatNumber(b.from)} ≤ 分数 < ${formatNumber(b.to)}`;
+}

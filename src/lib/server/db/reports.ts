@@ -1,0 +1,117 @@
+/** Reports, their per-indicator scores and extracted metrics. */
+import type { Kysely } from 'kysely';
+import type { AnalysisResult } from '../../analysis/analyze';
+import type { DB, ReportStatus } from './schema';
+
+type Executor = Kysely<DB>;
+
+export interface NewReport {
+	roundId: number;
+	agencyId: number | null;
+	fileName: string;
+	fileType: string;
+	sha256: string;
+	textSha256: string;
+	bytes: Uint8Array;
+	encoding: string | null;
+	originalText: string;
+	normalizedText: string;
+	status: ReportStatus;
+	late: boolean;
+	importedBy: number | null;
+}
+
+/** The parts of an analysis the report page needs that are not in their own tables. */
+export function analysisDocument(a: AnalysisResult) {
+	return { sections: a.sections, noise: a.noise, tables: a.tables, checks: a.checks, score: a.score };
+}
+
+export async function insertReport(db: Executor, r: NewReport, a: AnalysisResult): Promise<number> {
+	const row = await db
+		.insertInto('reports')
+		.values({
+			round_id: r.roundId,
+			agency_id: r.agencyId,
+			file_name: r.fileName,
+			file_type: r.fileType,
+			sha256: r.sha256,
+			text_sha256: r.textSha256,
+			bytes: r.bytes,
+			encoding: r.encoding,
+			original_text: r.originalText,
+			normalized_text: r.normalizedText,
+			meta: JSON.stringify(a.meta),
+			analysis: JSON.stringify(analysisDocument(a)),
+			period: a.meta.period,
+			report_type: a.meta.type,
+			status: r.status,
+			late: r.late ? 1 : 0,
+			imported_by: r.importedBy,
+			imported_at: new Date().toISOString()
+		})
+		.returning('id')
+		.executeTakeFirstOrThrow();
+	return row.id;
+}
+
+/**
+ * Writes the scores of one analysis under one rubric version (replacing earlier machine rows for
+ * that version; overrides recorded for that version are re-applied) and the metrics.
+ */
+export async function writeScores(db: Executor, reportId: number, rubricId: number, a: AnalysisResult): Promise<void> {
+	await db.deleteFrom('scores').where('report_id', '=', reportId).where('rubric_id', '=', rubricId).execute();
+	const latestOverride = new Map<string, number>();
+	const ovs = await db
+		.selectFrom('overrides')
+		.select(['indicator_id', 'level'])
+		.where('report_id', '=', reportId)
+		.where('rubric_id', '=', rubricId)
+		.orderBy('id')
+		.execute();
+	for (const o of ovs) latestOverride.set(o.indicator_id, o.level);
+	const rows = a.indicators.map((ind) => {
+		const ov = latestOverride.get(ind.id);
+		const level = ov ?? ind.level;
+		const max = ind.level === null && ov === undefined ? 0 : ind.max;
+		return {
+			report_id: reportId,
+			rubric_id: rubricId,
+			indicator_id: ind.id,
+			dimension_id: ind.dimension,
+			machine_level: ind.level,
+			level,
+			score: level === null ? 0 : (max * level) / 2,
+			max,
+			evidence: JSON.stringify(ind.evidence),
+			discounted: JSON.stringify(ind.discounted),
+			overridden: ov === undefined ? 0 : 1
+		};
+	});
+	if (rows.length) await db.insertInto('scores').values(rows).execute();
+	await db.deleteFrom('report_metrics').where('report_id', '=', reportId).execute();
+	const seen = new Set<string>();
+	const metrics = a.metrics
+		.filter((m) => !seen.has(m.id) && seen.add(m.id))
+		.map((m) => ({
+			report_id: reportId,
+			metric_id: m.id,
+			value: m.value,
+			approx: m.approx ? 1 : 0,
+			evidence: JSON.stringify(m.evidence)
+		}));
+	if (metrics.length) await db.insertInto('report_metrics').values(metrics).execute();
+}
+
+export function findReportByTextHash(db: Executor, roundId: number, textSha256: string) {
+	return db
+		.selectFrom('reports')
+		.leftJoin('agencies', 'agencies.id', 'reports.agency_id')
+		.select(['reports.id', 'reports.file_name', 'agencies.name as agency_name'])
+		.where('reports.round_id', '=', roundId)
+		.where('reports.text_sha256', '=', textSha256)
+		.executeTakeFirst();
+}
+
+export function findReport(db: Executor, id: number) {
+	return db.selectFrom('reports').selectAll().where('id', '=', id).executeTakeFirst();
+}

@@ -1,0 +1,65 @@
+/** Assessment rounds. */
+import type { Kysely } from 'kysely';
+import type { DB, Round, RoundStatus } from './schema';
+
+type Executor = Kysely<DB>;
+
+export const ROUND_STATUS_LABELS: Record<RoundStatus, string> = {
+	draft: '草稿',
+	open: '报送中',
+	review: '评审中',
+	published: '已发布'
+};
+
+export function listRounds(db: Executor): Promise<Round[]> {
+	return db.selectFrom('rounds').selectAll().orderBy('period', 'desc').orderBy('id', 'desc').execute();
+}
+
+export function findRound(db: Executor, id: number): Promise<Round | undefined> {
+	return db.selectFrom('rounds').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function latestRound(db: Executor): Promise<Round | undefined> {
+	return (await listRounds(db))[0];
+}
+
+/** The round before this one by period (the comparison base for rank changes). */
+export async function previousRound(db: Executor, round: Round): Promise<Round | undefined> {
+	return db
+		.selectFrom('rounds')
+		.selectAll()
+		.where('period', '<', round.period)
+		.orderBy('period', 'desc')
+		.limit(1)
+		.executeTakeFirst();
+}
+
+export async function insertRound(
+	db: Executor,
+	r: { name: string; period: string; rubricId: number; deadline?: string | null; status?: RoundStatus }
+): Promise<number> {
+	const row = await db
+		.insertInto('rounds')
+		.values({
+			name: r.name,
+			period: r.period,
+			rubric_id: r.rubricId,
+			deadline: r.deadline ?? null,
+			status: r.status ?? 'open',
+			created_at: new Date().toISOString()
+		})
+		.returning('id')
+		.executeTakeFirstOrThrow();
+	return row.id;
+}
+
+/** A period as the product writes it: a year (2019) or a half year (2017H1). */
+export function isPeriod(p: string): boolean {
+	return /^(19|20)\d\d(H[12])?$/.test(p);
+}
+
+export function periodLabel(p: string): string {
+	const m = /^(\d{4})(H([12]))?$/.exec(p);
+	if (!m) return p;
+	return m[2] ? `${m[1]}年${m[3] === '1' ? '上' : '下'}半年` : `${m[1]}年度`;
+}

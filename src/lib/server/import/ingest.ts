@@ -1,0 +1,250 @@
+/**
+ * decode → analyze → persist, one transaction per file: a failure rolls back that file only.
+ * Duplicates are found by the SHA-256 of the normalized text (the same report sent as UTF-8, GBK,
+ * html or docx is one report). The original bytes are kept for re-analysis under another rubric.
+ */
+import { createHash } from 'node:crypto';
+import { analyze, normalize, type AnalysisResult } from '../../analysis/analyze';
+import type { RubricDefinition } from '../../analysis/rubric';
+import type { Database } from '../db/connect';
+import { appendAudit } from '../db/audit';
+import * as agencies from '../db/agencies';
+import * as reports from '../db/reports';
+import * as rounds from '../db/rounds';
+import * as rubrics from '../db/rubrics';
+import type { Round } from '../db/schema';
+import { decodeFile } from './decode';
+import { AgencyIndex, type RegistryAgency } from './resolve-agency';
+
+export type IngestOutcome =
+	| {
+			status: 'imported';
+			fileName: string;
+			reportId: number;
+			agencyId: number;
+			agencyName: string;
+			period: string | null;
+			type: string;
+			total: number;
+			max: number;
+			late: boolean;
+			warnings: string[];
+	  }
+	| { status: 'duplicate'; fileName: string; reportId: number; agencyName: string | null; message: string }
+	| {
+			status: 'needs_agency';
+			fileName: string;
+			reportId: number;
+			extracted: string | null;
+			candidates: RegistryAgency[];
+			period: string | null;
+			type: string;
+			total: number;
+			max: number;
+			message: string;
+	  }
+	| { status: 'failed'; fileName: string; message: string };
+
+/** Per-batch state: the round, its rubric, and the agency index (kept current as files go in). */
+export interface IngestContext {
+	db: Database;
+	round: Round;
+	rubric: RubricDefinition;
+	index: AgencyIndex;
+	userId: number | null;
+	username: string | null;
+	maxFileBytes?: number;
+}
+
+export async function createIngestContext(
+	db: Database,
+	roundId: number,
+	user: { id: number | null; username: string | null },
+	maxFileBytes?: number
+): Promise<IngestContext> {
+	const round = await rounds.findRound(db, roundId);
+	if (!round) throw new Error(`考核轮次 ${roundId} 不存在`);
+	const rubric = await rubrics.findRubric(db, round.rubric_id);
+	if (!rubric) throw new Error(`考核轮次 ${roundId} 的考评细则不存在`);
+	const list = await agencies.listAgencies(db);
+	const index = new AgencyIndex(
+		list.map((a) => ({ id: a.id, name: a.name, region: a.region })),
+		await agencies.listAliases(db)
+	);
+	return { db, round, rubric: rubric.definition, index, userId: user.id, username: user.username, maxFileBytes };
+}
+
+/** Fewer Chinese characters than this is not a report (a stray file, an empty template). */
+export const MIN_CJK_CHARS = 100;
+
+export function sha256Hex(data: Uint8Array | string): string {
+	return createHash('sha256').update(data).digest('hex');
+}
+
+/** The duplicate key: normalized text without any white space. */
+export function textFingerprint(text: string): { normalized: string; hash: string } {
+	const normalized = normalize(text).text;
+	return { normalized, hash: sha256Hex(normalized.replace(/\s+/g, '')) };
+}
+
+function warningsOf(a: AnalysisResult, round: Round): string[] {
+	const w = a.meta.warnings.map((x) => x.message);
+	if (a.meta.period && a.meta.period !== round.period) w.push(`报告所述期间（${a.meta.period}）与考核轮次（${round.period}）不一致`);
+	return w;
+}
+
+/**
+ * Imports one file into the round. Never throws for a bad file: the outcome says what happened.
+ * @example const ctx = await createIngestContext(db, roundId, user); const r = await ingestFile(ctx, 'a.docx', bytes);
+ */
+export async function ingestFile(
+	ctx: IngestContext,
+	fileName: string,
+	bytes: Uint8Array,
+	opts: { agencyId?: number | null; now?: Date } = {}
+): Promise<IngestOutcome> {
+	const decoded = await decodeFile(bytes, fileName, { maxBytes: ctx.maxFileBytes });
+	if (!decoded.ok) return { status: 'failed', fileName, message: decoded.message };
+	const a = analyze(decoded.text, ctx.rubric, { fileName });
+	if (a.meta.warnings.some((w) => w.code === 'empty' || w.code === 'binary')) {
+		return { status: 'failed', fileName, message: a.meta.warnings.map((w) => w.message).join('；') };
+	}
+	const { normalized, hash } = textFingerprint(decoded.text);
+	const cjk = normalized.match(/[\u4e00-\u9fff]/g)?.length ?? 0;
+	if (cjk < MIN_CJK_CHARS) {
+		return { status: 'failed', fileName, message: `内容过短（仅 ${cjk} 个汉字），不像政务公开工作报告，未导入` };
+	}
+	const dup = await reports.findReportByTextHash(ctx.db, ctx.round.id, hash);
+	if (dup) {
+		return {
+			status: 'duplicate',
+			fileName,
+			reportId: dup.id,
+			agencyName: dup.agency_name,
+			message: `已导入，见 ${dup.agency_name ?? dup.file_name}`
+		};
+	}
+
+	let agencyId: number | null = opts.agencyId ?? null;
+	let candidates: RegistryAgency[] = [];
+	if (agencyId == null) {
+		const r = ctx.index.resolve(a.meta.agency);
+		if (r.ok) agencyId = r.agencyId;
+		else candidates = r.candidates;
+	}
+	const now = opts.now ?? new Date();
+	const late = !!ctx.round.deadline && now.toISOString().slice(0, 10) > ctx.round.deadline.slice(0, 10);
+
+	try {
+		const reportId = await ctx.db.transaction().execute(async (trx) => {
+			if (agencyId != null) {
+				await trx
+					.updateTable('reports')
+					.set({ superseded: 1 })
+					.where('round_id', '=', ctx.round.id)
+					.where('agency_id', '=', agencyId)
+					.execute();
+			}
+			const id = await reports.insertReport(
+				trx,
+				{
+					roundId: ctx.round.id,
+					agencyId,
+					fileName,
+					fileType: decoded.format,
+					sha256: sha256Hex(bytes),
+					textSha256: hash,
+					bytes,
+					encoding: decoded.encoding,
+					originalText: decoded.text,
+					normalizedText: normalized,
+					status: agencyId == null ? 'needs_agency' : 'scored',
+					late,
+					importedBy: ctx.userId
+				},
+				a
+			);
+			await reports.writeScores(trx, id, ctx.round.rubric_id, a);
+			await appendAudit(trx, {
+				userId: ctx.userId,
+				username: ctx.username,
+				action: 'import',
+				entity: 'report',
+				entityId: id,
+				after: { fileName, roundId: ctx.round.id, agencyId, total: a.score.total, max: a.score.max }
+			});
+			return id;
+		});
+		if (agencyId == null) {
+			return {
+				status: 'needs_agency',
+				fileName,
+				reportId,
+				extracted: a.meta.agency,
+				candidates,
+				period: a.meta.period,
+				type: a.meta.type,
+				total: a.score.total,
+				max: a.score.max,
+				message: a.meta.agency ? `无法确定报送单位（报告中为“${a.meta.agency}”）` : '无法确定报送单位'
+			};
+		}
+		const agency = await agencies.findAgency(ctx.db, agencyId);
+		return {
+			status: 'imported',
+			fileName,
+			reportId,
+			agencyId,
+			agencyName: agency?.name ?? '',
+			period: a.meta.period,
+			type: a.meta.type,
+			total: a.score.total,
+			max: a.score.max,
+			late,
+			warnings: warningsOf(a, ctx.round)
+		};
+	} catch (e) {
+		const msg = e instanceof Error ? e.message : String(e);
+		if (/UNIQUE/i.test(msg)) return { status: 'duplicate', fileName, reportId: 0, agencyName: null, message: '已导入（同一报告在本轮次中已存在）' };
+		console.error(`import of ${fileName} failed`, e);
+		return { status: 'failed', fileName, message: `保存失败：${msg}` };
+	}
+}
+
+/**
+ * Assigns a needs-agency report to an agency (optionally creating it) and remembers the name the
+ * report used as an alias, so the next import of that agency resolves by itself.
+ */
+export async function assignAgency(
+	db: Database,
+	reportId: number,
+	agencyId: number,
+	user: { id: number | null; username: string | null }
+): Promise<{ ok: true } | { ok: false; message: string }> {
+	const report = await reports.findReport(db, reportId);
+	if (!report) return { ok: false, message: '报告不存在' };
+	const agency = await agencies.findAgency(db, agencyId);
+	if (!agency) return { ok: false, message: '单位不存在' };
+	const meta = JSON.parse(report.meta) as AnalysisResult['meta'];
+	await db.transaction().execute(async (trx) => {
+		await trx
+			.updateTable('reports')
+			.set({ superseded: 1 })
+			.where('round_id', '=', report.round_id)
+			.where('agency_id', '=', agencyId)
+			.where('id', '!=', reportId)
+			.execute();
+		await trx.updateTable('reports').set({ agency_id: agencyId, status: 'scored', superseded: 0 }).where('id', '=', reportId).execute();
+		if (meta.agency && meta.agency !== agency.name) await agencies.addAlias(trx, agencyId, meta.agency);
+		await appendAudit(trx, {
+			userId: user.id,
+			username: user.username,
+			action: 'assign_agency',
+			entity: 'report',
+			entityId: reportId,
+			before: { agencyId: report.agency_id },
+			after: { agencyId, alias: meta.agency }
+		});
+	});
+	return { ok: true };
+}

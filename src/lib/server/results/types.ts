@@ -1,0 +1,65 @@
+/**
+ * The results of one assessment round, as every consumer sees them: dashboards, exports (xlsx,
+ * docx, csv), and the JSON API. Built by `results/round-results.ts` from a handful of SQL queries.
+ */
+export type Level = 0 | 1 | 2;
+
+export interface RoundInfo {
+	id: number;
+	name: string; // 2019年度政务公开考核
+	period: string; // '2019' | '2017H1'
+	status: 'draft' | 'open' | 'review' | 'published';
+	rubric: { id: number; key: string; version: number; name: string };
+}
+
+export interface DimensionDef {
+	id: string; // 'fd'
+	name: string; // 五公开覆盖
+	max: number; // 30
+}
+
+export interface IndicatorDef {
+	id: string; // 'fd.decision'
+	name: string; // 决策公开
+	dimensionId: string;
+	points: number;
+	description: string; // the rubric's wording
+}
+
+export interface IndicatorResult {
+	level: Level | null; // effective level (override when present); null = not applicable
+	machineLevel: Level | null;
+	score: number;
+	max: number; // 0 when not applicable
+	overridden: boolean;
+	/** The first evidence sentence that decided the level, or null when none was found. */
+	evidence: string | null;
+}
+
+export interface AgencyResult {
+	agencyId: number;
+	agencyName: string;
+	group: string | null; // 盟直部门, 旗县市区…
+	region: string | null;
+	reportId: number;
+	late: boolean;
+	total: number;
+	max: number; // reduced when an indicator is not applicable
+	dimensions: Record<string, number>; // dimension id → score
+	rank: number; // 1-based, by total desc, ties share a rank
+	groupRank: number; // rank within its group
+	previousTotal: number | null; // same agency in the previous round
+	previousRank: number | null;
+	indicators: Record<string, IndicatorResult>; // indicator id → result
+}
+
+export interface RoundResults {
+	round: RoundInfo;
+	generatedAt: string; // ISO
+	generatedBy: string | null; // display name
+	dimensions: DimensionDef[];
+	indicators: IndicatorDef[];
+	agencies: AgencyResult[]; // sorted by rank
+	/** Active agencies with no scored report in the round (未报送). */
+	missing: { agencyId: number; agencyName: string; group: string | null }[];
+}
