@@ -86,3 +86,63 @@ describe('analyze: the level rule', () => {
 		expect(p?.evidence.every((e) => !e.text.includes('分享'))).toBe(true);
 	});
 });
+
+describe('analyze: a 2021-layout annual report with markdown tables', () => {
+	const row = (label: string, nums: number[]): string => `| ${label} | ${nums.join(' | ')} |`;
+	const text = [
+		'某市生态环境局2022年政府信息公开工作年度报告',
+		'一、总体情况',
+		'2022年，我局共主动公开政府信息560条，其中通过门户网站公开420条。全年召开新闻发布会4场，发布政策解读12篇。',
+		'二、主动公开政府信息情况',
+		'| 第二十条第（一）项 |',
+		'| 信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |',
+		row('规章', [0, 0, 0]),
+		row('行政规范性文件', [2, 0, 9]),
+		'三、收到和处理政府信息公开申请情况',
+		'| 本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和 | 申请人情况 |',
+		'| 自然人 | 法人或其他组织 | 总计 |',
+		'| 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 |',
+		row('一、本年新收政府信息公开申请数量', [10, 2, 0, 0, 0, 0, 12]),
+		row('二、上年结转政府信息公开申请数量', [1, 0, 0, 0, 0, 0, 1]),
+		row('三、本年度办理结果 | （一）予以公开', [8, 2, 0, 0, 0, 0, 10]),
+		row('（六）其他处理 | 1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请', [1, 0, 0, 0, 0, 0, 1]),
+		row('（七）总计', [9, 2, 0, 0, 0, 0, 11]),
+		row('四、结转下年度继续办理', [1, 0, 0, 0, 0, 0, 1]),
+		'四、政府信息公开行政复议、行政诉讼情况',
+		`| ${[1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0].join(' | ')} |`,
+		'五、存在的主要问题及改进情况',
+		'一是政策解读形式较为单一；二是依申请公开办理能力有待提升。下一步，我局将丰富解读形式，加强业务培训，规范申请办理流程。',
+		'某市生态环境局',
+		'2023年1月20日'
+	].join('\n');
+	const r = analyze(text, defaultRubric);
+
+	it('reads metadata', () => {
+		expect(r.meta).toMatchObject({ agency: '某市生态环境局', period: '2022', type: 'annual_report', published: '2023-01-20' });
+	});
+
+	it('flags the failed identity and scores rq.consistency 0 (applicable)', () => {
+		const id = r.checks.find((c) => c.id === 'applications_identity');
+		expect(id?.ok).toBe(false);
+		expect(id?.cells?.map((c) => c.column)).toEqual(['自然人', '总计']);
+		expect(r.indicators.find((i) => i.id === 'rq.consistency')).toMatchObject({ level: 0, max: 2 });
+		expect(r.score.max).toBe(100);
+	});
+
+	it('parses the tables with the 2021 layout and takes applications from the table', () => {
+		expect(r.tables.map((t) => [t.id, t.layout])).toEqual([
+			['active_disclosure', '2021'],
+			['applications', '2021'],
+			['review_litigation', '2021']
+		]);
+		expect(r.metrics.find((m) => m.id === 'applications_received')?.value).toBe(12);
+		expect(r.metrics.find((m) => m.id === 'interpretations')?.value).toBe(12);
+		expect(r.metrics.find((m) => m.id === 'published_items')?.value).toBe(560);
+	});
+
+	it('splits the mixed section: problems and plans each met', () => {
+		expect(r.indicators.find((i) => i.id === 'rq.problems')?.level).toBe(2);
+		expect(r.indicators.find((i) => i.id === 'rq.plans')?.level).toBe(2);
+		expect(r.indicators.find((i) => i.id === 'im.training')?.discounted[0]?.why).toBe('plan');
+	});
+});

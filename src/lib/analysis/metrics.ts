@@ -66,12 +66,15 @@ function publishedItems(sentences: readonly Sentence[], countsIn: CountsIn): NMe
 	return cands[0].m;
 }
 
+const INTERP_MEASURE = /^(?:篇|条|次|期|篇次|个)$/;
+
 function interpretations(sentences: readonly Sentence[], countsIn: CountsIn): NMetric | null {
 	return firstSentence(sentences, (s) => {
 		if (!/解读/.test(s.text)) return null;
-		const hits = countsIn(s.text, /^(?:篇|条|次|期|场|篇次)$/);
-		const hit = hits[0];
-		if (!hit) return null;
+		// the figure of the clause that names 解读 (not a press-conference count elsewhere in the sentence)
+		const clause = splitClauses(s.text).find((c) => c.text.includes('解读') && countsIn(c.text, INTERP_MEASURE).length > 0);
+		if (!clause) return null;
+		const hit = countsIn(clause.text, INTERP_MEASURE)[0];
 		return { id: 'interpretations', value: hit.value, approx: hit.approx, start: s.start, end: s.end };
 	});
 }

@@ -10,33 +10,34 @@ export interface RadarIndicator {
 export interface RadarSeries {
 	/** e.g. the agency's name, or '同组平均'. */
 	name: string;
-	/** One value per indicator, same order; a missing or non-finite value is left out of the shape. */
+	/** One value per indicator, same order. Missing/non-finite: that axis is left out (see below). */
 	values: readonly number[];
 }
 
 /**
  * Radar of one agency against its group's average (or any few series) per dimension. The first
- * series is filled, the others are outlines with their own dash and symbol. Returns null when
- * there is no indicator or no series with a value.
+ * series is filled, the others are outlines with their own dash and symbol. Axes with max ≤ 0 and
+ * axes some series has no value for are left out (ECharts' radar cannot draw a gap; it would show 0).
+ * Returns null when no series has a value or no axis is left.
  *
  * @example radarCompare([{ name: '五公开覆盖', max: 30 }, …], [{ name: '甲县', values: [24, …] },
  *   { name: '同组平均', values: [20.5, …] }])
  */
 export function radarCompare(indicators: readonly RadarIndicator[], series: readonly RadarSeries[]): EChartsOption | null {
-	// Axes without a usable maximum are left out, with the matching values.
-	const keptIdx = indicators.map((i, k) => (Number.isFinite(i.max) && i.max > 0 ? k : -1)).filter((k) => k >= 0);
-	if (keptIdx.length === 0) return null;
+	const usable = indicators.map((i) => Number.isFinite(i.max) && i.max > 0);
+	const valueAt = (s: RadarSeries, k: number): number | null => {
+		const v = s.values[k];
+		return typeof v === 'number' && Number.isFinite(v) ? v : null;
+	};
+	const present = series.filter((s) => indicators.some((_, k) => usable[k] && valueAt(s, k) !== null));
+	// ECharts' radar has no gaps (a missing value is drawn at the centre, i.e. as 0), so an axis that
+	// some series lacks a value for is left out instead of faking a zero.
+	const keptIdx = indicators
+		.map((_, k) => k)
+		.filter((k) => usable[k] && present.every((s) => valueAt(s, k) !== null));
+	if (present.length === 0 || keptIdx.length === 0) return null;
 	const axes = keptIdx.map((k) => indicators[k]);
-	const rows = series
-		.map((s) => ({
-			name: s.name,
-			values: keptIdx.map((k) => {
-				const v = s.values[k];
-				return typeof v === 'number' && Number.isFinite(v) ? v : null;
-			})
-		}))
-		.filter((s) => s.values.some((v) => v !== null));
-	if (rows.length === 0) return null;
+	const rows = present.map((s) => ({ name: s.name, values: keptIdx.map((k) => valueAt(s, k) ?? 0) }));
 
 	const radarSeries: RadarSeriesOption = {
 		type: 'radar',
@@ -44,8 +45,7 @@ export function radarCompare(indicators: readonly RadarIndicator[], series: read
 		emphasis: { lineStyle: { width: 3 } },
 		data: rows.map((s, i) => ({
 			name: s.name,
-			// ECharts treats '-' as an empty value; null would be read as 0 by the radar.
-			value: s.values.map((v) => (v === null ? '-' : v)),
+			value: s.values,
 			symbol: SERIES_SYMBOLS[i % SERIES_SYMBOLS.length],
 			symbolSize: 7,
 			lineStyle: { width: 2, type: LINE_TYPES[i % LINE_TYPES.length] },
@@ -64,7 +64,7 @@ export function radarCompare(indicators: readonly RadarIndicator[], series: read
 				if (!s) return '';
 				const lines = axes.map((a, k) => {
 					const v = s.values[k];
-					return `${escapeHtml(a.name)}：${v === null ? '无数据' : `${formatNumber(v)} / ${formatNumber(a.max)}（${formatPercent(v, a.max)}）`}`;
+					return `${escapeHtml(a.name)}：${formatNumber(v)} / ${formatNumber(a.max)}（${formatPercent(v, a.max)}）`;
 				});
 				return `<b>${escapeHtml(s.name)}</b><br/>${lines.join('<br/>')}`;
 			}

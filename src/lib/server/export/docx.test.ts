@@ -172,7 +172,7 @@ describe('buildRectificationDocx', () => {
 			expect(rows[i + 1][2]).toBe(res.level === 0 ? '缺失' : '部分');
 			expect(rows[i + 1][3]).toBe(d.description);
 			expect(rows[i + 1][4]).toBe(res.evidence ?? '未见相关内容');
-			expect(rows[i + 1][5]).toContain(res.level === 0 ? '请补充开展' : '请补充具体内容');
+			expect(rows[i + 1][5]).toContain(res.level === 0 ? `补充开展“${d.name}”相关工作` : '请补充具体内容');
 		});
 		expect(gaps.some((d) => weak.indicators[d.id].evidence === null)).toBe(true);
 		expect(paras).toContain('未见相关内容');

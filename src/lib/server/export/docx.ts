@@ -336,8 +336,8 @@ export async function buildNoticeDocx(r: RoundResults, o: NoticeOptions): Promis
 /** The 整改要求 sentence for a level. */
 export function rectificationRequirement(def: IndicatorDef, level: Level): string {
 	return level === 0
-		? `请补充开展${def.name}相关工作，并在报告中写明具体做法、文件名称、数量或日期。`
-		: `请补充具体内容，写明${def.name}的具体做法、文件名称、渠道平台、数量或日期，不以笼统表述代替。`;
+		? `请对照细则补充开展“${def.name}”相关工作，并在报告中写明具体做法、文件名称、数量或日期。`
+		: `请补充具体内容，写明“${def.name}”的具体做法、文件名称、渠道平台、数量或日期，不以笼统表述代替。`;
 }
 
 function findAgency(r: RoundResults, agencyId: number): AgencyResult {
@@ -402,8 +402,11 @@ export async function buildRectificationDocx(r: RoundResults, agencyId: number, 
 
 /** A file name safe on Windows, macOS and Linux: reserved characters become "_". */
 function safeFileName(name: string): string {
-	// eslint-disable-next-line no-control-regex
-	const cleaned = name.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').replace(/[. ]+$/, '').trim();
+	const cleaned = [...name]
+		.map((ch) => ((ch.codePointAt(0) ?? 0) < 0x20 || '\\/:*?"<>|'.includes(ch) ? '_' : ch))
+		.join('')
+		.replace(/[. ]+$/, '')
+		.trim();
 	return cleaned || '未命名单位';
 }
 

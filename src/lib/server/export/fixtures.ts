@@ -177,7 +177,7 @@ export function makeRoundResults(options: FixtureOptions = {}): RoundResults {
 	for (let i = 0; i < count; i++) {
 		const who = agencyIdentity(i);
 		// Each agency has its own strength so totals spread out.
-		const strength = 0.25 + 0.7 * random();
+		const strength = 0.45 + 0.55 * random();
 		const indicators: Record<string, IndicatorResult> = {};
 		const dimensions: Record<string, number> = Object.fromEntries(FIXTURE_DIMENSIONS.map((d) => [d.id, 0]));
 		let total = 0;
@@ -189,7 +189,7 @@ export function makeRoundResults(options: FixtureOptions = {}): RoundResults {
 				continue;
 			}
 			const x = random();
-			const machineLevel: Level = x < strength * 0.75 ? 2 : x < strength * 0.75 + 0.25 ? 1 : 0;
+			const machineLevel: Level = x < strength ? 2 : x < strength + (1 - strength) * 0.5 ? 1 : 0;
 			let level: Level = machineLevel;
 			let overridden = false;
 			// A few reviewer overrides: raise a partial to met, lower a met to partial.

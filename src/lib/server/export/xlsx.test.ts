@@ -22,6 +22,12 @@ const fillColor = (cell: ExcelJS.Cell): string | undefined => {
 	const f = cell.fill;
 	return f && f.type === 'pattern' ? f.fgColor?.argb : undefined;
 };
+/** exceljs types its input as an ArrayBuffer; copy the bytes into a fresh one. */
+const arrayBuffer = (b: Uint8Array): ArrayBuffer => {
+	const ab = new ArrayBuffer(b.byteLength);
+	new Uint8Array(ab).set(b);
+	return ab;
+};
 const noteText = (cell: ExcelJS.Cell): string => {
 	const n: unknown = cell.note;
 	if (typeof n === 'string') return n;
@@ -34,7 +40,7 @@ const noteText = (cell: ExcelJS.Cell): string => {
 beforeAll(async () => {
 	bytes = await buildResultsWorkbook(r);
 	wb = new ExcelJS.Workbook();
-	await wb.xlsx.load(Buffer.from(bytes));
+	await wb.xlsx.load(arrayBuffer(bytes));
 });
 
 describe('buildResultsWorkbook', () => {
@@ -168,7 +174,7 @@ describe('buildResultsWorkbook', () => {
 	it('says 暂定 when the round is not published', async () => {
 		const draft: RoundResults = { ...r, round: { ...r.round, status: 'review' } };
 		const w = new ExcelJS.Workbook();
-		await w.xlsx.load(Buffer.from(await buildResultsWorkbook(draft)));
+		await w.xlsx.load(arrayBuffer(await buildResultsWorkbook(draft)));
 		const texts: string[] = [];
 		w.getWorksheet('说明')?.eachRow((row) => row.eachCell((c) => texts.push(String(c.value))));
 		expect(texts.join('\n')).toContain('评审中（暂定）');

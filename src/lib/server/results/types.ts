@@ -63,3 +63,8 @@ export interface RoundResults {
 	/** Active agencies with no scored report in the round (未报送). */
 	missing: { agencyId: number; agencyName: string; group: string | null }[];
 }
+
+/** The ranking basis: the score as a percentage of the agency's own maximum (n/a items reduce it). */
+export function scoreRate(total: number, max: number): number {
+	return max > 0 ? Math.round((total / max) * 1000) / 10 : 0;
+}
