@@ -63,10 +63,15 @@ export function escapeHtml(s: string): string {
 	);
 }
 
-/** Options every builder starts from: Chinese font, ECharts aria on, short animation. */
-export function baseOption(): EChartsOption {
+/**
+ * Options every builder starts from: Chinese font, ECharts aria on, short animation.
+ * `ariaSkipDims`: data dimensions ECharts' generated aria text should not read out — on a category
+ * axis the category index is a dimension too ("甲县的数据是88.5，0"): pass [0] when the categories are
+ * on x, [1] when they are on y.
+ */
+export function baseOption(ariaSkipDims?: number[]): EChartsOption {
 	return {
-		aria: { enabled: true },
+		aria: ariaSkipDims ? { enabled: true, label: { data: { excludeDimensionId: ariaSkipDims } } } : { enabled: true },
 		textStyle: { fontFamily: FONT_FAMILY },
 		color: SERIES_COLORS,
 		animationDuration: 300,

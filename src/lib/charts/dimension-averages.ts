@@ -30,7 +30,7 @@ export function dimensionAverages(dims: readonly DimensionAverage[]): EChartsOpt
 		label: { show: true, position: 'top', color: '#1f2937', formatter: '{c}%' }
 	};
 	return {
-		...baseOption(),
+		...baseOption([0]),
 		grid: { left: 8, right: 16, top: 32, bottom: 8, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
 		tooltip: {
 			trigger: 'item',

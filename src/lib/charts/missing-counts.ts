@@ -59,10 +59,11 @@ export function missingCounts(
 
 	const option: EChartsOption = {
 		...baseOption(),
-		// Decal patterns make the two stacks distinguishable in greyscale print and for colour-blind readers.
-		aria: { enabled: true, decal: { show: true } },
+		// Decal patterns make the two stacks distinguishable in greyscale print and for colour-blind readers;
+		// the aria text skips the category index and the two stacking dimensions ECharts appends.
+		aria: { enabled: true, decal: { show: true }, label: { data: { excludeDimensionId: [1, 2, 3] } } },
 		legend: { top: 0, data: [LEVEL_STYLE[0].label, LEVEL_STYLE[1].label] },
-		grid: { left: 8, right: rows.length > MISSING_VISIBLE_ROWS ? 44 : 24, top: 32, bottom: 8, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
+		grid: { left: 8, right: rows.length > MISSING_VISIBLE_ROWS ? 44 : 24, top: 32, bottom: 36, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
 		tooltip: {
 			trigger: 'axis',
 			axisPointer: { type: 'shadow' },
@@ -80,6 +81,8 @@ export function missingCounts(
 		xAxis: {
 			type: 'value',
 			name: unit.replace(/^[个份家项条]/, '') + '数',
+			nameLocation: 'middle',
+			nameGap: 24,
 			minInterval: 1,
 			nameTextStyle: { color: AXIS_COLOR },
 			axisLabel: { color: AXIS_COLOR },

@@ -55,14 +55,14 @@ export function rankingBar(rows: readonly RankingRow[]): EChartsOption | null {
 			symbol: 'none',
 			silent: true,
 			lineStyle: { type: 'dashed', color: AXIS_COLOR },
-			label: { formatter: `平均 ${formatNumber(mean)}`, position: 'end', color: AXIS_COLOR },
+			label: { formatter: `平均 ${formatNumber(mean)}`, position: 'start', color: AXIS_COLOR },
 			data: [{ xAxis: Math.round(mean * 10) / 10 }]
 		}
 	};
 
 	const option: EChartsOption = {
-		...baseOption(),
-		grid: { left: 8, right: sorted.length > RANKING_VISIBLE_ROWS ? 44 : 24, top: 16, bottom: 24, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
+		...baseOption([1]),
+		grid: { left: 8, right: sorted.length > RANKING_VISIBLE_ROWS ? 44 : 24, top: 24, bottom: 36, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
 		tooltip: {
 			trigger: 'item',
 			confine: true,
@@ -78,6 +78,8 @@ export function rankingBar(rows: readonly RankingRow[]): EChartsOption | null {
 			min: 0,
 			max: axisMax > 0 ? Math.ceil(axisMax) : undefined,
 			name: '总分',
+			nameLocation: 'middle',
+			nameGap: 24,
 			nameTextStyle: { color: AXIS_COLOR },
 			axisLabel: { color: AXIS_COLOR },
 			splitLine: { lineStyle: { color: SPLIT_COLOR } }

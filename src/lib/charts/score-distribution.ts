@@ -62,7 +62,7 @@ export function scoreDistribution(
 		label: { show: true, position: 'top', color: '#1f2937', formatter: '{c}' }
 	};
 	return {
-		...baseOption(),
+		...baseOption([0]),
 		grid: { left: 8, right: 16, top: 32, bottom: 36, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
 		tooltip: {
 			trigger: 'item',

@@ -53,7 +53,7 @@ export function trendLines(
 	}));
 
 	return {
-		...baseOption(),
+		...baseOption([0]),
 		grid: { left: 8, right: 24, top: aligned.length > 1 ? 48 : 32, bottom: 8, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
 		legend: aligned.length > 1 ? { type: 'scroll', top: 0, data: aligned.map((s) => s.name) } : undefined,
 		tooltip: {

@@ -12,7 +12,7 @@ import {
 	DataZoomComponent,
 	GridComponent,
 	LegendComponent,
-
+	MarkLineComponent,
 	RadarComponent,
 	TitleComponent,
 	TooltipComponent,
@@ -24,7 +24,7 @@ echarts.use([
 	BarChart,
 	LineChart,
 	RadarChart,
-
+	HeatmapChart,
 	GridComponent,
 	TooltipComponent,
 	LegendComponent,
@@ -33,7 +33,7 @@ echarts.use([
 	// Not drawn: the hidden title carries the chart's name into ECharts' aria description.
 	TitleComponent,
 	RadarComponent,
-
+	MarkLineComponent,
 	AriaComponent,
 	CanvasRenderer,
 	SVGRenderer
