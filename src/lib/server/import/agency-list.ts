@@ -1,0 +1,103 @@
+/**
+ * Reads an agency list (name, group, region, aliases) from CSV or XLSX, as offices keep them.
+ * Header names are matched in Chinese or English; aliases are split on 、,;，；|.
+ */
+import ExcelJS from 'exceljs';
+import { decodeTextBytes } from './text-decode';
+
+export interface AgencyListRow {
+	name: string;
+	group: string | null;
+	region: string | null;
+	level: string | null;
+	aliases: string[];
+}
+export type AgencyListResult = { ok: true; rows: AgencyListRow[]; skipped: string[] } | { ok: false; message: string };
+
+const HEADERS: Record<keyof Omit<AgencyListRow, 'aliases'> | 'aliases', RegExp> = {
+	name: /^(单位|单位名称|名称|机关|name)$/i,
+	group: /^(分组|类别|组别|group)$/i,
+	region: /^(地区|区域|所属地区|region)$/i,
+	level: /^(层级|级别|level)$/i,
+	aliases: /^(别名|简称|其他名称|aliases?)$/i
+};
+
+/** RFC 4180-ish CSV parsing: quotes, doubled quotes, commas and newlines inside quotes. */
+export function parseCsv(text: string): string[][] {
+	const rows: string[][] = [];
+	let row: string[] = [];
+	let cell = '';
+	let quoted = false;
+	for (let i = 0; i < text.length; i++) {
+		const c = text[i];
+		if (quoted) {
+			if (c === '"' && text[i + 1] === '"') {
+				cell += '"';
+				i++;
+			} else if (c === '"') quoted = false;
+			else cell += c;
+		} else if (c === '"') quoted = true;
+		else if (c === ',') {
+			row.push(cell);
+			cell = '';
+		} else if (c === '\n' || c === '\r') {
+			if (c === '\r' && text[i + 1] === '\n') i++;
+			row.push(cell);
+			rows.push(row);
+			row = [];
+			cell = '';
+		} else cell += c;
+	}
+	if (cell || row.length) {
+		row.push(cell);
+		rows.push(row);
+	}
+	return rows.filter((r) => r.some((x) => x.trim()));
+}
+
+function toRows(table: string[][]): AgencyListResult {
+	if (table.length === 0) return { ok: false, message: '文件中没有数据' };
+	const header = table[0].map((h) => h.trim());
+	const col = (k: keyof typeof HEADERS) => header.findIndex((h) => HEADERS[k].test(h));
+	const nameCol = col('name');
+	if (nameCol < 0) return { ok: false, message: '第一行应为表头，且包含“单位名称”（或“单位”“名称”）列' };
+	const [g, r, l, a] = [col('group'), col('region'), col('level'), col('aliases')];
+	const rows: AgencyListRow[] = [];
+	const skipped: string[] = [];
+	const seen = new Set<string>();
+	table.slice(1).forEach((cells, i) => {
+		const name = (cells[nameCol] ?? '').trim();
+		if (!name) return void skipped.push(`第 ${i + 2} 行没有单位名称`);
+		if (seen.has(name)) return void skipped.push(`第 ${i + 2} 行“${name}”重复`);
+		seen.add(name);
+		const get = (k: number) => (k >= 0 ? (cells[k] ?? '').trim() || null : null);
+		rows.push({ name, group: get(g), region: get(r), level: get(l), aliases: (get(a) ?? '').split(/[、,;，；|]/).map((x) => x.trim()).filter(Boolean) });
+	});
+	return { ok: true, rows, skipped };
+}
+
+export async function readAgencyList(bytes: Uint8Array, fileName: string): Promise<AgencyListResult> {
+	const lower = fileName.toLowerCase();
+	if (lower.endsWith('.xlsx')) {
+		const wb = new ExcelJS.Workbook();
+		try {
+			await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
+		} catch {
+			return { ok: false, message: 'Excel 文件无法读取（请另存为 .xlsx 后重试）' };
+		}
+		const ws = wb.worksheets[0];
+		if (!ws) return { ok: false, message: 'Excel 文件中没有工作表' };
+		const table: string[][] = [];
+		ws.eachRow((row) => {
+			const values = Array.isArray(row.values) ? row.values.slice(1) : [];
+			table.push(values.map((v) => (v == null ? '' : typeof v === 'object' && 'text' in v ? String(v.text) : String(v))));
+		});
+		return toRows(table);
+	}
+	if (lower.endsWith('.csv') || lower.endsWith('.txt')) {
+		const decoded = decodeTextBytes(bytes);
+		if (!decoded.ok) return { ok: false, message: `名单文件无法读取：${decoded.message}` };
+		return toRows(parseCsv(decoded.text.replace(/^\uFEFF/, '')));
+	}
+	return { ok: false, message: '单位名单请使用 .csv 或 .xlsx 文件' };
+}

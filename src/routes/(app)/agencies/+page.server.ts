@@ -1,0 +1,111 @@
+import { fail } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { getDb } from '$lib/server/bootstrap';
+import { can, requirePermission } from '$lib/server/auth/policy';
+import { appendAudit } from '$lib/server/db/audit';
+import * as agencies from '$lib/server/db/agencies';
+import { roundContext } from '$lib/server/results/dashboard';
+import { roundTotals } from '$lib/server/results/round-results';
+import { readAgencyList } from '$lib/server/import/agency-list';
+
+export const load: PageServerLoad = async ({ locals, url }) => {
+	requirePermission(locals.user, 'dashboards.view');
+	const db = await getDb();
+	const list = await agencies.listAgencies(db);
+	const aliases = await agencies.listAliases(db);
+	const ctx = await roundContext(db, url);
+	const totals = ctx.round ? await roundTotals(db, ctx.round) : [];
+	const byAgency = new Map(totals.map((t) => [t.agencyId, t]));
+	return {
+		ctx,
+		canManage: can(locals.user, 'agencies.manage'),
+		agencies: list.map((a) => ({
+			id: a.id,
+			name: a.name,
+			group: a.group_name,
+			region: a.region,
+			level: a.level,
+			active: !!a.active,
+			aliases: aliases.filter((x) => x.agency_id === a.id).map((x) => x.alias),
+			rate: byAgency.get(a.id)?.rate ?? null,
+			rank: byAgency.get(a.id)?.rank ?? null
+		}))
+	};
+};
+
+function fields(form: FormData) {
+	const s = (k: string) => String(form.get(k) ?? '').trim() || null;
+	return { name: s('name') ?? '', groupName: s('group'), region: s('region'), level: s('level'), aliases: (s('aliases') ?? '').split(/[、,;，；|]/).map((x) => x.trim()).filter(Boolean) };
+}
+
+export const actions: Actions = {
+	add: async ({ request, locals }) => {
+		const user = requirePermission(locals.user, 'agencies.manage');
+		const db = await getDb();
+		const f = fields(await request.formData());
+		if (!f.name) return fail(400, { message: '请填写单位名称' });
+		if (await agencies.findAgencyByName(db, f.name)) return fail(400, { message: `单位“${f.name}”已存在` });
+		const id = await agencies.insertAgency(db, f);
+		await appendAudit(db, { userId: user.id, username: user.username, action: 'agency_create', entity: 'agency', entityId: id, after: f });
+		return { message: `已添加单位“${f.name}”`, ok: true };
+	},
+	edit: async ({ request, locals }) => {
+		const user = requirePermission(locals.user, 'agencies.manage');
+		const db = await getDb();
+		const form = await request.formData();
+		const id = Number(form.get('id'));
+		const before = await agencies.findAgency(db, id);
+		if (!before) return fail(404, { message: '单位不存在' });
+		const f = fields(form);
+		if (!f.name) return fail(400, { message: '单位名称不能为空' });
+		const clash = await agencies.findAgencyByName(db, f.name);
+		if (clash && clash.id !== id) return fail(400, { message: `单位“${f.name}”已存在，如为同一单位请使用“合并”` });
+		await db.transaction().execute(async (trx) => {
+			await agencies.updateAgency(trx, id, { ...f, active: form.get('active') === 'on' });
+			for (const a of f.aliases) await agencies.addAlias(trx, id, a);
+			await appendAudit(trx, { userId: user.id, username: user.username, action: 'agency_update', entity: 'agency', entityId: id, before, after: f });
+		});
+		return { message: `已保存“${f.name}”`, ok: true };
+	},
+	merge: async ({ request, locals }) => {
+		const user = requirePermission(locals.user, 'agencies.manage');
+		const db = await getDb();
+		const form = await request.formData();
+		const from = Number(form.get('from'));
+		const into = Number(form.get('into'));
+		if (!from || !into || from === into) return fail(400, { message: '请选择要合并的两个不同单位' });
+		const a = await agencies.findAgency(db, from);
+		const b = await agencies.findAgency(db, into);
+		if (!a || !b) return fail(404, { message: '单位不存在' });
+		await db.transaction().execute(async (trx) => {
+			await agencies.mergeAgencies(trx, from, into);
+			await appendAudit(trx, { userId: user.id, username: user.username, action: 'agency_merge', entity: 'agency', entityId: into, before: { from: a.name }, after: { into: b.name } });
+		});
+		return { message: `已将“${a.name}”合并入“${b.name}”，原名称保留为别名`, ok: true };
+	},
+	importList: async ({ request, locals }) => {
+		const user = requirePermission(locals.user, 'agencies.manage');
+		const db = await getDb();
+		const file = (await request.formData()).get('file');
+		if (!(file instanceof File) || file.size === 0) return fail(400, { message: '请选择名单文件（.csv 或 .xlsx）' });
+		const r = await readAgencyList(new Uint8Array(await file.arrayBuffer()), file.name);
+		if (!r.ok) return fail(400, { message: r.message });
+		let added = 0;
+		let updated = 0;
+		await db.transaction().execute(async (trx) => {
+			for (const row of r.rows) {
+				const existing = (await agencies.findAgencyByName(trx, row.name)) ?? (await agencies.findAgencyByAlias(trx, row.name));
+				if (existing) {
+					await agencies.updateAgency(trx, existing.id, { name: existing.name, groupName: row.group ?? existing.group_name, region: row.region ?? existing.region, level: row.level ?? existing.level });
+					for (const a of row.aliases) await agencies.addAlias(trx, existing.id, a);
+					updated++;
+				} else {
+					await agencies.insertAgency(trx, { name: row.name, groupName: row.group, region: row.region, level: row.level, aliases: row.aliases });
+					added++;
+				}
+			}
+			await appendAudit(trx, { userId: user.id, username: user.username, action: 'agency_import', entity: 'agency', after: { file: file.name, added, updated } });
+		});
+		return { message: `已导入名单：新增 ${added} 个，更新 ${updated} 个${r.skipped.length ? `；跳过 ${r.skipped.length} 行（${r.skipped.slice(0, 3).join('；')}）` : ''}`, ok: true };
+	}
+};

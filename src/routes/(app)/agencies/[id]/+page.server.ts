@@ -1,0 +1,62 @@
+import { error } from '@sveltejs/kit';
+import type { PageServerLoad } from './$types';
+import type { Span } from '$lib/analysis/analyze';
+import { getDb } from '$lib/server/bootstrap';
+import { can, canSeeAgency } from '$lib/server/auth/policy';
+import * as agencies from '$lib/server/db/agencies';
+import { roundContext, trendsData } from '$lib/server/results/dashboard';
+import { roundTotals } from '$lib/server/results/round-results';
+import { scoreRate } from '$lib/server/results/types';
+
+export const load: PageServerLoad = async ({ params, locals, url }) => {
+	const db = await getDb();
+	const agency = await agencies.findAgency(db, Number(params.id));
+	if (!agency) error(404, '单位不存在');
+	if (!canSeeAgency(locals.user, agency.id)) error(403, '您没有权限查看此单位');
+	const staff = can(locals.user, 'dashboards.view');
+	const ctx = await roundContext(db, url);
+	const round = ctx.round && (staff || ctx.round.status === 'published') ? ctx.round : null;
+
+	// History across rounds (one grouped query), only published rounds for agency users.
+	const trend = await trendsData(db, [agency.id]);
+	const visibleRounds = staff ? trend.rounds : trend.rounds.filter((r) => ctx.rounds.find((x) => x.id === r.id)?.status === 'published');
+	const history = visibleRounds.map((r) => {
+		const row = trend.agencyRows.find((a) => a.roundId === r.id);
+		return { roundId: r.id, name: r.name, period: r.period, rate: row ? scoreRate(Number(row.score), Number(row.max)) : null, total: row ? Number(row.score) : null, max: row ? Number(row.max) : null };
+	});
+
+	if (!round) return { agency, ctx, round: null, staff, history, mine: null, groupAvg: null, indicators: [] };
+	const totals = await roundTotals(db, round);
+	const mine = totals.find((t) => t.agencyId === agency.id) ?? null;
+	const peers = totals.filter((t) => t.group === agency.group_name);
+	const groupAvg = peers.length
+		? Object.fromEntries(ctx.dimensions.map((d) => [d.id, Math.round((peers.reduce((s, p) => s + (p.dimensions[d.id] ?? 0), 0) / peers.length) * 10) / 10]))
+		: null;
+	let indicators: { id: string; name: string; dimensionId: string; description: string; points: number; level: number | null; machineLevel: number | null; score: number; max: number; overridden: boolean; evidence: string | null }[] = [];
+	if (mine) {
+		const rows = await db
+			.selectFrom('scores')
+			.select(['indicator_id', 'level', 'machine_level', 'score', 'max', 'overridden', 'evidence'])
+			.where('report_id', '=', mine.reportId)
+			.where('rubric_id', '=', round.rubric_id)
+			.execute();
+		const by = new Map(rows.map((r) => [r.indicator_id, r]));
+		indicators = ctx.indicators.map((d) => {
+			const r = by.get(d.id);
+			return {
+				id: d.id,
+				name: d.name,
+				dimensionId: d.dimensionId,
+				description: d.description,
+				points: d.points,
+				level: r?.level ?? null,
+				machineLevel: r?.machine_level ?? null,
+				score: r?.score ?? 0,
+				max: r?.max ?? 0,
+				overridden: !!r?.overridden,
+				evidence: r ? ((JSON.parse(r.evidence) as Span[])[0]?.text ?? null) : null
+			};
+		});
+	}
+	return { agency, ctx, round: { id: round.id, name: round.name, status: round.status }, staff, history, mine, groupAvg, indicators, peers: peers.length };
+};

@@ -1,0 +1,32 @@
+import type { PageServerLoad } from './$types';
+import { getDb } from '$lib/server/bootstrap';
+import { requirePermission } from '$lib/server/auth/policy';
+import { groupsOf, rankedWithChange, roundContext } from '$lib/server/results/dashboard';
+
+const SORTABLE = new Set(['rank', 'name', 'total', 'rate', 'change']);
+
+export const load: PageServerLoad = async ({ locals, url }) => {
+	requirePermission(locals.user, 'dashboards.view');
+	const db = await getDb();
+	const ctx = await roundContext(db, url);
+	const { groups, regions } = await groupsOf(db);
+	const group = url.searchParams.get('group') || null;
+	const region = url.searchParams.get('region') || null;
+	const sortParam = url.searchParams.get('sort') ?? 'rank';
+	const sort = SORTABLE.has(sortParam) || ctx.dimensions.some((d) => d.id === sortParam) ? sortParam : 'rank';
+	const dir = url.searchParams.get('dir') === 'desc' ? 'desc' : 'asc';
+	if (!ctx.round) return { ctx, groups, regions, filter: { group, region, sort, dir }, rows: [], previous: null };
+	const { rows, previous } = await rankedWithChange(db, ctx.round);
+	let shown = rows;
+	if (group) shown = shown.filter((r) => r.group === group);
+	if (region) shown = shown.filter((r) => (r.region ?? '').split('/').includes(region));
+	const key = (r: (typeof rows)[number]): number | string =>
+		sort === 'name' ? r.agencyName : sort === 'total' ? r.total : sort === 'rate' ? r.rate : sort === 'change' ? (r.rankChange ?? -9999) : sort === 'rank' ? (group ? r.groupRank : r.rank) : (r.dimensions[sort] ?? 0);
+	shown = [...shown].sort((a, b) => {
+		const x = key(a);
+		const y = key(b);
+		const c = typeof x === 'string' || typeof y === 'string' ? String(x).localeCompare(String(y), 'zh-CN') : x - y;
+		return dir === 'asc' ? c : -c;
+	});
+	return { ctx, groups, regions, filter: { group, region, sort, dir }, rows: shown, previous: previous ? { id: previous.id, name: previous.name } : null };
+};

@@ -1,0 +1,128 @@
+import { error, fail } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import type { AnalysisResult, DiscountReason, SectionRole, Span } from '$lib/analysis/analyze';
+import { getDb } from '$lib/server/bootstrap';
+import { can, canSeeAgency, requirePermission } from '$lib/server/auth/policy';
+import type { SessionUser } from '$lib/server/auth/session';
+import * as rubrics from '$lib/server/db/rubrics';
+import { setOverride } from '$lib/server/scoring/override';
+
+type AnalysisDoc = Pick<AnalysisResult, 'sections' | 'noise' | 'tables' | 'checks' | 'score'>;
+
+async function loadReport(id: number, user: SessionUser | null) {
+	const db = await getDb();
+	const report = await db
+		.selectFrom('reports')
+		.innerJoin('rounds', 'rounds.id', 'reports.round_id')
+		.leftJoin('agencies', 'agencies.id', 'reports.agency_id')
+		.select([
+			'reports.id',
+			'reports.file_name',
+			'reports.file_type',
+			'reports.encoding',
+			'reports.original_text',
+			'reports.meta',
+			'reports.analysis',
+			'reports.status',
+			'reports.late',
+			'reports.superseded',
+			'reports.imported_at',
+			'reports.agency_id',
+			'agencies.name as agency_name',
+			'rounds.id as round_id',
+			'rounds.name as round_name',
+			'rounds.status as round_status',
+			'rounds.rubric_id'
+		])
+		.where('reports.id', '=', id)
+		.executeTakeFirst();
+	if (!report) error(404, '报告不存在');
+	const staff = can(user, 'dashboards.view');
+	if (!staff && !(canSeeAgency(user, report.agency_id) && report.round_status === 'published')) error(403, '您没有权限查看此报告');
+	return { db, report };
+}
+
+export const load: PageServerLoad = async ({ params, locals }) => {
+	const { db, report } = await loadReport(Number(params.id), locals.user);
+	const rubric = await rubrics.findRubric(db, report.rubric_id);
+	const defs = new Map((rubric?.definition.dimensions ?? []).flatMap((d) => d.indicators.map((i) => [i.id, { ...i, dimensionName: d.name }] as const)));
+	const scores = await db
+		.selectFrom('scores')
+		.selectAll()
+		.where('report_id', '=', report.id)
+		.where('rubric_id', '=', report.rubric_id)
+		.execute();
+	const history = await db
+		.selectFrom('overrides')
+		.leftJoin('users', 'users.id', 'overrides.user_id')
+		.select(['overrides.id', 'overrides.indicator_id', 'overrides.level_before', 'overrides.level', 'overrides.reason', 'overrides.created_at', 'users.display_name'])
+		.where('overrides.report_id', '=', report.id)
+		.where('overrides.rubric_id', '=', report.rubric_id)
+		.orderBy('overrides.id', 'desc')
+		.execute();
+	const analysis = (report.analysis ? JSON.parse(report.analysis) : { sections: [], noise: [], tables: [], checks: [], score: { total: 0, max: 0 } }) as AnalysisDoc;
+	const meta = JSON.parse(report.meta) as AnalysisResult['meta'];
+	const order = [...defs.keys()];
+	const indicators = scores
+		.map((s) => {
+			const d = defs.get(s.indicator_id);
+			return {
+				id: s.indicator_id,
+				name: d?.name ?? s.indicator_id,
+				dimension: s.dimension_id,
+				dimensionName: d?.dimensionName ?? s.dimension_id,
+				description: d?.description ?? '',
+				points: d?.points ?? s.max,
+				level: s.level as 0 | 1 | 2 | null,
+				machineLevel: s.machine_level as 0 | 1 | 2 | null,
+				score: s.score,
+				max: s.max,
+				overridden: !!s.overridden,
+				evidence: JSON.parse(s.evidence) as Span[],
+				discounted: JSON.parse(s.discounted) as (Span & { why: DiscountReason })[]
+			};
+		})
+		.sort((a, b) => order.indexOf(a.id) - order.indexOf(b.id));
+	const total = indicators.reduce((s, i) => s + i.score, 0);
+	const max = indicators.reduce((s, i) => s + i.max, 0);
+	return {
+		report: {
+			id: report.id,
+			fileName: report.file_name,
+			fileType: report.file_type,
+			encoding: report.encoding,
+			text: report.original_text,
+			status: report.status,
+			late: !!report.late,
+			superseded: !!report.superseded,
+			importedAt: report.imported_at,
+			agencyId: report.agency_id,
+			agencyName: report.agency_name,
+			round: { id: report.round_id, name: report.round_name, status: report.round_status }
+		},
+		meta,
+		sections: analysis.sections as { start: number; end: number; heading: string; role: SectionRole; depth: number }[],
+		noise: analysis.noise,
+		tables: analysis.tables,
+		checks: analysis.checks,
+		indicators,
+		total: Math.round(total * 100) / 100,
+		max,
+		history,
+		canOverride: can(locals.user, 'reports.override') && report.round_status !== 'published'
+	};
+};
+
+export const actions: Actions = {
+	override: async ({ params, request, locals }) => {
+		const user = requirePermission(locals.user, 'reports.override');
+		const form = await request.formData();
+		const indicatorId = String(form.get('indicator') ?? '');
+		const level = Number(form.get('level'));
+		const reason = String(form.get('reason') ?? '');
+		const { db } = await loadReport(Number(params.id), user);
+		const r = await setOverride(db, { reportId: Number(params.id), indicatorId, level, reason }, { id: user.id, username: user.username });
+		if (!r.ok) return fail(r.status, { indicatorId, message: r.message, reason });
+		return { indicatorId, saved: true };
+	}
+};

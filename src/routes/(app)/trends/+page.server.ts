@@ -1,0 +1,64 @@
+import type { PageServerLoad } from './$types';
+import { getDb } from '$lib/server/bootstrap';
+import { requirePermission } from '$lib/server/auth/policy';
+import { rankedWithChange, roundContext, trendsData } from '$lib/server/results/dashboard';
+import { scoreRate } from '$lib/server/results/types';
+
+const METRICS: Record<string, string> = {
+	published_items: '主动公开信息（条）',
+	interpretations: '政策解读（篇）',
+	messages_received: '收到留言（件）',
+	messages_closed: '办结留言（件）',
+	opinion_items: '监测舆情（条）',
+	applications_received: '收到依申请公开申请（件）',
+	trainings: '培训（次）',
+	trainees: '培训人数（人）'
+};
+
+export const load: PageServerLoad = async ({ locals, url }) => {
+	requirePermission(locals.user, 'dashboards.view');
+	const db = await getDb();
+	const ctx = await roundContext(db, url);
+	const all = ctx.round ? (await rankedWithChange(db, ctx.round)).rows : [];
+	let ids = (url.searchParams.get('a') ?? '').split(',').map(Number).filter((n) => Number.isInteger(n) && n > 0).slice(0, 10);
+	if (!ids.length) ids = all.slice(0, 5).map((r) => r.agencyId);
+	const t = await trendsData(db, ids);
+	const rounds = t.rounds;
+	const dimSeries = ctx.dimensions.map((d) => ({
+		name: d.name,
+		values: rounds.map((r) => {
+			const row = t.dimRows.find((x) => x.roundId === r.id && x.dimensionId === d.id);
+			return row && Number(row.max) > 0 ? Math.round((Number(row.score) / Number(row.max)) * 1000) / 10 : null;
+		})
+	}));
+	const names = new Map(t.agencyRows.map((r) => [r.agencyId, r.name]));
+	const agencySeries = ids
+		.filter((id) => names.has(id))
+		.map((id) => ({
+			id,
+			name: names.get(id) ?? String(id),
+			values: rounds.map((r) => {
+				const row = t.agencyRows.find((x) => x.roundId === r.id && x.agencyId === id);
+				return row ? scoreRate(Number(row.score), Number(row.max)) : null;
+			})
+		}));
+	const metricTable = Object.entries(METRICS).map(([id, label]) => ({
+		id,
+		label,
+		values: rounds.map((r) => {
+			const row = t.metricRows.find((x) => x.roundId === r.id && x.metricId === id);
+			return row ? { sum: Math.round(Number(row.sum)), reports: Number(row.n) } : null;
+		})
+	}));
+	const metric = url.searchParams.get('m') && METRICS[url.searchParams.get('m') ?? ''] ? (url.searchParams.get('m') as string) : 'published_items';
+	return {
+		ctx,
+		rounds: rounds.map((r) => r.name.replace('政务公开考核', '')),
+		dimSeries,
+		agencySeries,
+		choices: all.map((r) => ({ id: r.agencyId, name: r.agencyName })),
+		selected: ids,
+		metricTable,
+		metric
+	};
+};
