@@ -6,6 +6,7 @@ import { CliError, parseArgs } from './args';
 import { ANALYZE_HELP, analyzeCommand } from './commands/analyze';
 import { IMPORT_HELP, ROUNDS_HELP, demoCommand, importCommand, rescoreCommand, roundsCommand } from './commands/data';
 import { USER_HELP, userCommand } from './commands/user';
+import { EXPORT_HELP, exportCommand } from './commands/export';
 import { DatabaseUrlError, openDatabase, type Database } from '../server/db/connect';
 import { bootstrap, ensureSchema } from '../server/bootstrap';
 import { migrateToLatest } from '../server/db/migrator';
@@ -23,13 +24,14 @@ const HELP = `政务公开考评台命令行 / ZWGK Scorecard command line
   import [--round ID] PATH…  导入报告（文件、文件夹、zip）/ import reports
   rounds add|list         创建或列出考核轮次 / create or list rounds
   rescore --round ID [--rubric VERSION]  按细则版本重新评分 / re-score a round
+  export [--round ID] --format xlsx|docx|csv|json --out FILE  导出考核结果 / export a round's results
   demo                    向空数据库载入演示数据 / load demo data into an empty database
   help                    显示本帮助 / show this help
 
 环境变量 Environment: DATABASE_URL（默认 ./data/zwgk.db）, DEMO=0 关闭演示数据
 `;
 
-const VALUED = ['role', 'display', 'agency', 'round', 'rubric', 'period', 'format', 'out', 'deadline', 'name'];
+const VALUED = ['role', 'display', 'agency', 'round', 'rubric', 'period', 'format', 'out', 'deadline', 'name', 'issuer', 'date'];
 
 async function withDb<T>(fn: (db: Database) => Promise<T>, opts: { schema?: boolean } = {}): Promise<T> {
 	const db = await openDatabase(config.databaseUrl);
@@ -49,7 +51,7 @@ export async function main(argv: string[], out: (s: string) => void = console.lo
 		return 0;
 	}
 	if (args.flags.help) {
-		const helps: Record<string, string> = { user: USER_HELP, analyze: ANALYZE_HELP, import: IMPORT_HELP, rounds: ROUNDS_HELP };
+		const helps: Record<string, string> = { user: USER_HELP, analyze: ANALYZE_HELP, import: IMPORT_HELP, rounds: ROUNDS_HELP, export: EXPORT_HELP };
 		out(helps[command] ?? HELP);
 		return 0;
 	}
@@ -80,6 +82,8 @@ export async function main(argv: string[], out: (s: string) => void = console.lo
 			return withDb((db) => roundsCommand(db, args, out));
 		case 'rescore':
 			return withDb((db) => rescoreCommand(db, args, out));
+		case 'export':
+			return withDb((db) => exportCommand(db, args, out));
 		case 'demo':
 			return withDb((db) => demoCommand(db, out));
 		default:

@@ -12,6 +12,8 @@ export interface AppConfig {
 	demo: boolean;
 	/** Upload limit per file, in bytes. */
 	maxFileBytes: number;
+	/** The issuing office printed on notices (通报, 整改通知书): ZWGK_ISSUER. */
+	issuer: string;
 }
 
 export function readConfig(env: Record<string, string | undefined> = process.env): AppConfig {
@@ -19,7 +21,8 @@ export function readConfig(env: Record<string, string | undefined> = process.env
 		databaseUrl: env.DATABASE_URL?.trim() || path.resolve(process.cwd(), 'data', 'zwgk.db'),
 		migrationsDir: env.MIGRATIONS_DIR?.trim() || path.resolve(process.cwd(), 'migrations'),
 		demo: env.DEMO !== '0' && env.DEMO !== 'false',
-		maxFileBytes: Number(env.MAX_FILE_MB ?? 50) * 1024 * 1024
+		maxFileBytes: Number(env.MAX_FILE_MB ?? 50) * 1024 * 1024,
+		issuer: env.ZWGK_ISSUER?.trim() || '政务公开办公室'
 	};
 }
 
