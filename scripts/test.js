@@ -60,8 +60,11 @@ if (build) hardFailure = true;
 else {
 	const e2eJson = path.join(out, 'e2e.json');
 	const port = await freePort();
+	let demoPort = await freePort();
+	while (demoPort === port) demoPort = await freePort();
 	const e2e = run('playwright', ['node_modules/@playwright/test/cli.js', 'test', '-c', 'test/e2e/playwright.config.ts'], {
 		E2E_PORT: String(port),
+		E2E_DEMO_PORT: String(demoPort),
 		PLAYWRIGHT_JSON_OUTPUT_NAME: e2eJson,
 		PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1'
 	});

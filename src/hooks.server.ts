@@ -44,7 +44,15 @@ export const handle: Handle = async ({ event, resolve }) => {
 		const back = path === '/' ? '' : `?redirectTo=${encodeURIComponent(path + event.url.search)}`;
 		redirect(303, `/login${back}`);
 	}
-	return resolve(event);
+	const response = await resolve(event);
+	// Issue 6: security headers (the CSP itself comes from kit.csp in svelte.config.js).
+	try {
+		response.headers.set('X-Content-Type-Options', 'nosniff');
+		response.headers.set('Referrer-Policy', 'same-origin');
+	} catch {
+		// a Response with immutable headers (e.g. one passed through from fetch) keeps its own
+	}
+	return response;
 };
 
 export const handleError: HandleServerError = ({ error: err, status, message }) => {

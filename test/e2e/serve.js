@@ -1,7 +1,8 @@
 // @ts-check
 /**
  * Serves the production build for the e2e run: a fresh temporary database, the known test users,
- * then `node build`. Users: e2e-admin / e2e-password-1 (admin).
+ * then `node build`. Users: e2e-admin / e2e-password-1 (admin); e2e-super, e2e-eval, e2e-agency /
+ * e2e-password-2 (seed.ts).
  */
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -27,6 +28,12 @@ function cli(args, input) {
 
 cli(['bootstrap']);
 cli(['user', 'add', 'e2e-admin', '--role', 'admin', '--display', '测试管理员', '--password-stdin'], 'e2e-password-1\n');
+// The workflow journey (issue 6): agencies, an open round, a report of another agency, and a
+// supervisor, an evaluator and an agency user (password e2e-password-2). See test/e2e/seed.ts.
+{
+	const r = spawnSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'test/e2e/seed.ts'], { env, stdio: 'inherit' });
+	if (r.status !== 0) process.exit(r.status ?? 1);
+}
 
 const server = spawn(process.execPath, ['build/index.js'], { env, stdio: 'inherit' });
 const stop = () => {

@@ -15,10 +15,10 @@ describe('migrations', () => {
 		db = await openDatabase(':memory:');
 		const first = await migrateToLatest(db, MIGRATIONS);
 		expect(first.error).toBeUndefined();
-		expect(first.applied).toEqual(['2026_11_23_0900_init']);
+		expect(first.applied).toEqual(['2026_11_23_0900_init', '2026_11_23_1200_security']);
 		const tables = await sql<{ name: string }>`select name from sqlite_master where type = 'table' order by name`.execute(db);
 		const names = tables.rows.map((r) => r.name);
-		for (const t of ['agencies', 'agency_aliases', 'rounds', 'rubrics', 'reports', 'scores', 'overrides', 'audit_log', 'users', 'sessions', 'report_metrics']) {
+		for (const t of ['agencies', 'agency_aliases', 'rounds', 'rubrics', 'reports', 'scores', 'score_evidence', 'report_totals', 'overrides', 'login_attempts', 'audit_log', 'users', 'sessions', 'report_metrics']) {
 			expect(names).toContain(t);
 		}
 		const again = await migrateToLatest(db, MIGRATIONS);
@@ -32,7 +32,7 @@ describe('migrations', () => {
 		await expect(
 			db
 				.insertInto('scores')
-				.values({ report_id: 999, rubric_id: 999, indicator_id: 'fd.decision', dimension_id: 'fd', machine_level: 0, level: 0, score: 0, max: 6, evidence: '[]', discounted: '[]' })
+				.values({ report_id: 999, rubric_id: 999, indicator_id: 'fd.decision', dimension_id: 'fd', machine_level: 0, level: 0, score: 0, max: 6 })
 				.execute()
 		).rejects.toThrow(/FOREIGN KEY/);
 	});

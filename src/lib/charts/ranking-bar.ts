@@ -26,7 +26,8 @@ interface RankingDatum {
  *
  * @example rankingBar([{ id: 1, name: '甲县', total: 81.5, max: 100 }])
  */
-export function rankingBar(rows: readonly RankingRow[]): EChartsOption | null {
+export function rankingBar(rows: readonly RankingRow[], opts: { label?: string } = {}): EChartsOption | null {
+	const label = opts.label ?? '总分';
 	const kept = rows.filter((r) => Number.isFinite(r.total));
 	if (kept.length === 0) return null;
 	const sorted = [...kept].sort(
@@ -40,7 +41,7 @@ export function rankingBar(rows: readonly RankingRow[]): EChartsOption | null {
 	const data: RankingDatum[] = sorted.map((r) => ({ id: r.id, name: r.name, value: r.total }));
 	const series: BarSeriesOption = {
 		type: 'bar',
-		name: '总分',
+		name: label,
 		data,
 		barMaxWidth: 18,
 		itemStyle: { color: BAR_COLOR, borderRadius: [0, 3, 3, 0] },
@@ -70,14 +71,14 @@ export function rankingBar(rows: readonly RankingRow[]): EChartsOption | null {
 				const one = Array.isArray(p) ? p[0] : p;
 				const r = one ? sorted[one.dataIndex] : undefined;
 				if (!r) return '';
-				return `${escapeHtml(r.name)}<br/>第 ${one.dataIndex + 1} 名 · 总分 <b>${formatNumber(r.total)}</b> / ${formatNumber(r.max)}（得分率 ${formatPercent(r.total, r.max)}）`;
+				return `${escapeHtml(r.name)}<br/>第 ${one.dataIndex + 1} 名 · ${label} <b>${formatNumber(r.total)}</b> / ${formatNumber(r.max)}（得分率 ${formatPercent(r.total, r.max)}）`;
 			}
 		},
 		xAxis: {
 			type: 'value',
 			min: 0,
 			max: axisMax > 0 ? Math.ceil(axisMax) : undefined,
-			name: '总分',
+			name: label,
 			nameLocation: 'middle',
 			nameGap: 24,
 			nameTextStyle: { color: AXIS_COLOR },

@@ -4,6 +4,7 @@ import { appendAudit } from '../db/audit';
 import * as users from '../db/users';
 import { burnVerify, verifyPassword } from './password';
 import { createSession, generateSessionToken, type SessionInfo } from './session';
+import { THROTTLED_MESSAGE, isThrottled, noteAttempt } from './throttle';
 
 export type SignInResult =
 	| { ok: true; token: string; session: SessionInfo; userId: number }
@@ -11,29 +12,36 @@ export type SignInResult =
 
 /** One message for an unknown user and a wrong password: no user enumeration. */
 export const BAD_CREDENTIALS = '用户名或密码错误';
+export { THROTTLED_MESSAGE };
 
 export async function signIn(
 	db: Database,
 	username: string,
 	password: string,
-	ctx: { ip?: string | null; userAgent?: string | null } = {}
+	ctx: { ip?: string | null; userAgent?: string | null; now?: Date } = {}
 ): Promise<SignInResult> {
 	if (!username || !password) return { ok: false, status: 400, message: '请输入用户名和密码' };
+	const ip = ctx.ip ?? null;
+	const now = ctx.now ?? new Date();
+	// Checked before the password, and the same for known and unknown names: no enumeration.
+	if (await isThrottled(db, username, ip, now)) {
+		await appendAudit(db, { userId: null, username, action: 'login_throttled', entity: 'user', ip }, now);
+		return { ok: false, status: 429, message: THROTTLED_MESSAGE };
+	}
 	const user = await users.findUserByUsername(db, username);
 	const valid = user && !user.disabled ? await verifyPassword(user.password_hash, password) : (await burnVerify(password), false);
 	if (!user || !valid) {
-		await appendAudit(db, {
-			userId: user?.id ?? null,
-			username,
-			action: 'login_failed',
-			entity: 'user',
-			entityId: user?.id ?? null,
-			ip: ctx.ip
-		});
+		await noteAttempt(db, username, ip, false, now);
+		await appendAudit(
+			db,
+			{ userId: user?.id ?? null, username, action: 'login_failed', entity: 'user', entityId: user?.id ?? null, ip },
+			now
+		);
 		return { ok: false, status: 400, message: BAD_CREDENTIALS };
 	}
+	await noteAttempt(db, username, ip, true, now);
 	const token = generateSessionToken();
-	const session = await createSession(db, token, user.id, ctx);
-	await appendAudit(db, { userId: user.id, username: user.username, action: 'login', entity: 'user', entityId: user.id, ip: ctx.ip });
+	const session = await createSession(db, token, user.id, { ip, userAgent: ctx.userAgent }, now);
+	await appendAudit(db, { userId: user.id, username: user.username, action: 'login', entity: 'user', entityId: user.id, ip }, now);
 	return { ok: true, token, session, userId: user.id };
 }

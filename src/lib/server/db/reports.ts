@@ -1,6 +1,6 @@
 /** Reports, their per-indicator scores and extracted metrics. */
 import type { Kysely } from 'kysely';
-import type { AnalysisResult } from '../../analysis/analyze';
+import type { AnalysisResult, DiscountReason, Span } from '../../analysis/analyze';
 import type { DB, ReportStatus } from './schema';
 
 type Executor = Kysely<DB>;
@@ -54,12 +54,41 @@ export async function insertReport(db: Executor, r: NewReport, a: AnalysisResult
 	return row.id;
 }
 
+/** Recomputes a report's per-dimension sums from its score rows (call after any change to them). */
+export async function refreshTotals(db: Executor, reportId: number, rubricId: number): Promise<void> {
+	await db.deleteFrom('report_totals').where('report_id', '=', reportId).where('rubric_id', '=', rubricId).execute();
+	await db
+		.insertInto('report_totals')
+		.columns(['report_id', 'rubric_id', 'dimension_id', 'score', 'max'])
+		.expression((eb) =>
+			eb
+				.selectFrom('scores')
+				.select((s) => ['report_id', 'rubric_id', 'dimension_id', s.fn.sum<number>('score').as('score'), s.fn.sum<number>('max').as('max')])
+				.where('report_id', '=', reportId)
+				.where('rubric_id', '=', rubricId)
+				.groupBy(['report_id', 'rubric_id', 'dimension_id'])
+		)
+		.execute();
+}
+
+/** Evidence and discounted spans of one report's indicators under a rubric version. */
+export async function scoreEvidence(db: Executor, reportId: number, rubricId: number) {
+	const rows = await db
+		.selectFrom('score_evidence')
+		.select(['indicator_id', 'evidence', 'discounted'])
+		.where('report_id', '=', reportId)
+		.where('rubric_id', '=', rubricId)
+		.execute();
+	return new Map(rows.map((r) => [r.indicator_id, { evidence: JSON.parse(r.evidence) as Span[], discounted: JSON.parse(r.discounted) as (Span & { why: DiscountReason })[] }]));
+}
+
 /**
  * Writes the scores of one analysis under one rubric version (replacing earlier machine rows for
  * that version; overrides recorded for that version are re-applied) and the metrics.
  */
 export async function writeScores(db: Executor, reportId: number, rubricId: number, a: AnalysisResult): Promise<void> {
 	await db.deleteFrom('scores').where('report_id', '=', reportId).where('rubric_id', '=', rubricId).execute();
+	await db.deleteFrom('score_evidence').where('report_id', '=', reportId).where('rubric_id', '=', rubricId).execute();
 	const latestOverride = new Map<string, number>();
 	const ovs = await db
 		.selectFrom('overrides')
@@ -82,12 +111,19 @@ export async function writeScores(db: Executor, reportId: number, rubricId: numb
 			level,
 			score: level === null ? 0 : (max * level) / 2,
 			max,
-			evidence: JSON.stringify(ind.evidence),
-			discounted: JSON.stringify(ind.discounted),
 			overridden: ov === undefined ? 0 : 1
 		};
 	});
 	if (rows.length) await db.insertInto('scores').values(rows).execute();
+	await refreshTotals(db, reportId, rubricId);
+	const evidence = a.indicators.map((ind) => ({
+		report_id: reportId,
+		rubric_id: rubricId,
+		indicator_id: ind.id,
+		evidence: JSON.stringify(ind.evidence),
+		discounted: JSON.stringify(ind.discounted)
+	}));
+	if (evidence.length) await db.insertInto('score_evidence').values(evidence).execute();
 	await db.deleteFrom('report_metrics').where('report_id', '=', reportId).execute();
 	const seen = new Set<string>();
 	const metrics = a.metrics

@@ -97,9 +97,23 @@ export interface ScoresTable {
 	level: number | null;
 	score: number;
 	max: number;
+	overridden: ColumnType<number, number | undefined, number>;
+}
+
+export interface ReportTotalsTable {
+	report_id: number;
+	rubric_id: number;
+	dimension_id: string;
+	score: number;
+	max: number;
+}
+
+export interface ScoreEvidenceTable {
+	report_id: number;
+	rubric_id: number;
+	indicator_id: string;
 	evidence: Json;
 	discounted: Json;
-	overridden: ColumnType<number, number | undefined, number>;
 }
 
 export interface ReportMetricsTable {
@@ -135,6 +149,15 @@ export interface AuditLogTable {
 	ip: string | null;
 }
 
+/** Sign-in attempts (issue 6): the throttle counts recent failures per username and per IP. */
+export interface LoginAttemptsTable {
+	id: Generated<number>;
+	at: string;
+	username: string;
+	ip: string | null;
+	success: ColumnType<number, number | undefined, number>;
+}
+
 export interface DB {
 	agencies: AgenciesTable;
 	agency_aliases: AgencyAliasesTable;
@@ -144,9 +167,12 @@ export interface DB {
 	rounds: RoundsTable;
 	reports: ReportsTable;
 	scores: ScoresTable;
+	score_evidence: ScoreEvidenceTable;
+	report_totals: ReportTotalsTable;
 	report_metrics: ReportMetricsTable;
 	overrides: OverridesTable;
 	audit_log: AuditLogTable;
+	login_attempts: LoginAttemptsTable;
 }
 
 export type User = Selectable<UsersTable>;

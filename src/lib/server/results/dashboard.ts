@@ -189,7 +189,7 @@ export async function groupsOf(db: Executor): Promise<{ groups: string[]; region
 export async function trendsData(db: Executor, agencyIds: number[]) {
 	const list = (await rounds.listRounds(db)).slice().reverse(); // oldest first
 	const dimRows = await db
-		.selectFrom('scores')
+		.selectFrom('report_totals as scores')
 		.innerJoin('reports', 'reports.id', 'scores.report_id')
 		.innerJoin('rounds', (j) => j.onRef('rounds.id', '=', 'reports.round_id').onRef('rounds.rubric_id', '=', 'scores.rubric_id'))
 		.where('reports.status', '=', 'scored')
@@ -206,7 +206,7 @@ export async function trendsData(db: Executor, agencyIds: number[]) {
 		.execute();
 	const agencyRows = agencyIds.length
 		? await db
-				.selectFrom('scores')
+				.selectFrom('report_totals as scores')
 				.innerJoin('reports', 'reports.id', 'scores.report_id')
 				.innerJoin('rounds', (j) => j.onRef('rounds.id', '=', 'reports.round_id').onRef('rounds.rubric_id', '=', 'scores.rubric_id'))
 				.innerJoin('agencies', 'agencies.id', 'reports.agency_id')

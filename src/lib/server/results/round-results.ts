@@ -9,7 +9,7 @@ import type { RubricDefinition } from '../../analysis/rubric';
 import * as rounds from '../db/rounds';
 import * as rubrics from '../db/rubrics';
 import type { DB, Round } from '../db/schema';
-import { scoreRate, type AgencyResult, type DimensionDef, type IndicatorDef, type Level, type RoundResults } from './types';
+import { clipEvidence, scoreRate, type AgencyResult, type DimensionDef, type IndicatorDef, type Level, type RoundResults } from './types';
 
 type Executor = Kysely<DB>;
 
@@ -55,27 +55,26 @@ function assignRanks<T extends { rate: number; total: number; rank: number; grou
 /** Totals and dimension scores of every agency with a current scored report in the round. */
 export async function roundTotals(db: Executor, round: Pick<Round, 'id' | 'rubric_id'>, opts: { agencyId?: number } = {}): Promise<AgencyTotal[]> {
 	let base = db
-		.selectFrom('scores')
-		.innerJoin('reports', 'reports.id', 'scores.report_id')
+		.selectFrom('report_totals as t')
+		.innerJoin('reports', 'reports.id', 't.report_id')
 		.innerJoin('agencies', 'agencies.id', 'reports.agency_id')
 		.where('reports.round_id', '=', round.id)
-		.where('reports.status', '=', 'scored')
 		.where('reports.superseded', '=', 0)
-		.where('scores.rubric_id', '=', round.rubric_id);
+		.where('reports.status', '=', 'scored')
+		.where('t.rubric_id', '=', round.rubric_id);
 	if (opts.agencyId != null) base = base.where('reports.agency_id', '=', opts.agencyId);
 	const dims = await base
-		.select((eb) => [
+		.select([
 			'reports.agency_id as agencyId',
 			'agencies.name as agencyName',
 			'agencies.group_name as groupName',
 			'agencies.region as region',
 			'reports.id as reportId',
 			'reports.late as late',
-			'scores.dimension_id as dimensionId',
-			eb.fn.sum<number>('scores.score').as('score'),
-			eb.fn.sum<number>('scores.max').as('max')
+			't.dimension_id as dimensionId',
+			't.score as score',
+			't.max as max'
 		])
-		.groupBy(['reports.agency_id', 'agencies.name', 'agencies.group_name', 'agencies.region', 'reports.id', 'reports.late', 'scores.dimension_id'])
 		.execute();
 	const by = new Map<number, AgencyTotal>();
 	for (const d of dims) {
@@ -156,7 +155,12 @@ export async function roundIndicatorRows(db: Executor, round: Pick<Round, 'id' |
 		.select(['scores.report_id', 'scores.indicator_id', 'scores.level', 'scores.machine_level', 'scores.score', 'scores.max', 'scores.overridden']);
 	if (opts.agencyId != null) q = q.where('reports.agency_id', '=', opts.agencyId);
 	if (opts.withEvidence) {
-		const rows = await q.select('scores.evidence').execute();
+		const rows = await q
+			.leftJoin('score_evidence as e', (j) =>
+				j.onRef('e.report_id', '=', 'scores.report_id').onRef('e.rubric_id', '=', 'scores.rubric_id').onRef('e.indicator_id', '=', 'scores.indicator_id')
+			)
+			.select('e.evidence')
+			.execute();
 		return rows.map((r) => ({
 			reportId: r.report_id,
 			indicatorId: r.indicator_id,
@@ -165,7 +169,7 @@ export async function roundIndicatorRows(db: Executor, round: Pick<Round, 'id' |
 			score: r.score,
 			max: r.max,
 			overridden: !!r.overridden,
-			evidence: (JSON.parse(r.evidence) as Span[])[0]?.text
+			evidence: clipEvidence(r.evidence ? (JSON.parse(r.evidence) as Span[])[0]?.text : null) ?? undefined
 		}));
 	}
 	const rows = await q.execute();

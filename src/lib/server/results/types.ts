@@ -68,3 +68,10 @@ export interface RoundResults {
 export function scoreRate(total: number, max: number): number {
 	return max > 0 ? Math.round((total / max) * 1000) / 10 : 0;
 }
+
+/** An evidence sentence for a table cell or a list: white space folded, long spans (a whole table) cut. */
+export function clipEvidence(text: string | null | undefined, max = 160): string | null {
+	if (!text) return null;
+	const t = text.replace(/\s+/g, ' ').trim();
+	return t.length > max ? `${t.slice(0, max)}…` : t;
+}

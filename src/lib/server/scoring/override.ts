@@ -5,6 +5,7 @@
  */
 import type { Database } from '../db/connect';
 import { appendAudit } from '../db/audit';
+import * as reports from '../db/reports';
 import * as rubrics from '../db/rubrics';
 
 export type OverrideResult = { ok: true; score: number } | { ok: false; status: 400 | 404 | 409; message: string };
@@ -59,6 +60,7 @@ export async function setOverride(
 			.where('rubric_id', '=', report.rubric_id)
 			.where('indicator_id', '=', input.indicatorId)
 			.execute();
+		await reports.refreshTotals(trx, input.reportId, report.rubric_id);
 		await appendAudit(trx, {
 			userId: user.id,
 			username: user.username,

@@ -1,12 +1,12 @@
 import { error } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
-import type { Span } from '$lib/analysis/analyze';
 import { getDb } from '$lib/server/bootstrap';
 import { can, canSeeAgency } from '$lib/server/auth/policy';
 import * as agencies from '$lib/server/db/agencies';
+import * as reports from '$lib/server/db/reports';
 import { roundContext, trendsData } from '$lib/server/results/dashboard';
 import { roundTotals } from '$lib/server/results/round-results';
-import { scoreRate } from '$lib/server/results/types';
+import { clipEvidence, scoreRate } from '$lib/server/results/types';
 
 export const load: PageServerLoad = async ({ params, locals, url }) => {
 	const db = await getDb();
@@ -36,10 +36,11 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 	if (mine) {
 		const rows = await db
 			.selectFrom('scores')
-			.select(['indicator_id', 'level', 'machine_level', 'score', 'max', 'overridden', 'evidence'])
+			.select(['indicator_id', 'level', 'machine_level', 'score', 'max', 'overridden'])
 			.where('report_id', '=', mine.reportId)
 			.where('rubric_id', '=', round.rubric_id)
 			.execute();
+		const ev = await reports.scoreEvidence(db, mine.reportId, round.rubric_id);
 		const by = new Map(rows.map((r) => [r.indicator_id, r]));
 		indicators = ctx.indicators.map((d) => {
 			const r = by.get(d.id);
@@ -54,7 +55,7 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 				score: r?.score ?? 0,
 				max: r?.max ?? 0,
 				overridden: !!r?.overridden,
-				evidence: r ? ((JSON.parse(r.evidence) as Span[])[0]?.text ?? null) : null
+				evidence: clipEvidence(ev.get(d.id)?.evidence[0]?.text)
 			};
 		});
 	}

@@ -1,9 +1,10 @@
 import { error, fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import type { AnalysisResult, DiscountReason, SectionRole, Span } from '$lib/analysis/analyze';
+import type { AnalysisResult, SectionRole } from '$lib/analysis/analyze';
 import { getDb } from '$lib/server/bootstrap';
 import { can, canSeeAgency, requirePermission } from '$lib/server/auth/policy';
 import type { SessionUser } from '$lib/server/auth/session';
+import * as reports from '$lib/server/db/reports';
 import * as rubrics from '$lib/server/db/rubrics';
 import { setOverride } from '$lib/server/scoring/override';
 
@@ -52,6 +53,7 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 		.where('report_id', '=', report.id)
 		.where('rubric_id', '=', report.rubric_id)
 		.execute();
+	const ev = await reports.scoreEvidence(db, report.id, report.rubric_id);
 	const history = await db
 		.selectFrom('overrides')
 		.leftJoin('users', 'users.id', 'overrides.user_id')
@@ -78,8 +80,8 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 				score: s.score,
 				max: s.max,
 				overridden: !!s.overridden,
-				evidence: JSON.parse(s.evidence) as Span[],
-				discounted: JSON.parse(s.discounted) as (Span & { why: DiscountReason })[]
+				evidence: ev.get(s.indicator_id)?.evidence ?? [],
+				discounted: ev.get(s.indicator_id)?.discounted ?? []
 			};
 		})
 		.sort((a, b) => order.indexOf(a.id) - order.indexOf(b.id));

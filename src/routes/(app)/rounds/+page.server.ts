@@ -1,0 +1,66 @@
+import { fail, redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { getDb } from '$lib/server/bootstrap';
+import { can, requirePermission } from '$lib/server/auth/policy';
+import { appendAudit } from '$lib/server/db/audit';
+import * as rounds from '$lib/server/db/rounds';
+import * as rubrics from '$lib/server/db/rubrics';
+import { STATUS_LABELS } from '$lib/server/rounds/workflow';
+
+export const load: PageServerLoad = async ({ locals }) => {
+	const user = requirePermission(locals.user, 'dashboards.view');
+	const db = await getDb();
+	const list = await rounds.listRounds(db);
+	const counts = await db
+		.selectFrom('reports')
+		.select((eb) => ['round_id', eb.fn.countAll<number>().as('n')])
+		.where('superseded', '=', 0)
+		.groupBy('round_id')
+		.execute();
+	const n = new Map(counts.map((c) => [c.round_id, Number(c.n)]));
+	return {
+		rounds: list.map((r) => ({
+			id: r.id,
+			name: r.name,
+			period: r.period,
+			periodLabel: rounds.periodLabel(r.period),
+			deadline: r.deadline,
+			status: r.status,
+			statusLabel: STATUS_LABELS[r.status],
+			publishedAt: r.published_at,
+			reports: n.get(r.id) ?? 0
+		})),
+		canManage: can(user, 'rounds.manage')
+	};
+};
+
+export const actions: Actions = {
+	create: async ({ request, locals, getClientAddress }) => {
+		const user = requirePermission(locals.user, 'rounds.manage');
+		const form = await request.formData();
+		const name = String(form.get('name') ?? '').trim();
+		const period = String(form.get('period') ?? '').trim().toUpperCase();
+		const deadline = String(form.get('deadline') ?? '').trim() || null;
+		const values = { name, period, deadline: deadline ?? '' };
+		if (!name) return fail(400, { ...values, message: '请填写轮次名称' });
+		if (name.length > 100) return fail(400, { ...values, message: '轮次名称过长（最多 100 个字符）' });
+		if (!rounds.isPeriod(period)) return fail(400, { ...values, message: '期间应为年份（如 2024）或半年（如 2024H1）' });
+		if (deadline && (!/^\d{4}-\d{2}-\d{2}$/.test(deadline) || Number.isNaN(Date.parse(deadline)))) {
+			return fail(400, { ...values, message: '截止日期格式应为 YYYY-MM-DD' });
+		}
+		const db = await getDb();
+		const rubric = await rubrics.latestRubric(db);
+		if (!rubric) return fail(500, { ...values, message: '缺少考评细则，无法创建轮次' });
+		const id = await rounds.insertRound(db, { name, period, rubricId: rubric.id, deadline, status: 'draft' });
+		await appendAudit(db, {
+			userId: user.id,
+			username: user.username,
+			action: 'round_create',
+			entity: 'round',
+			entityId: id,
+			after: { name, period, deadline, rubricId: rubric.id, status: 'draft' },
+			ip: getClientAddress()
+		});
+		redirect(303, `/rounds/${id}`);
+	}
+};

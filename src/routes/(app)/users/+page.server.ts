@@ -1,0 +1,86 @@
+import { fail } from '@sveltejs/kit';
+import type { Actions, PageServerLoad, RequestEvent } from './$types';
+import { getDb } from '$lib/server/bootstrap';
+import { requirePermission } from '$lib/server/auth/policy';
+import * as admin from '$lib/server/auth/user-admin';
+import * as agencies from '$lib/server/db/agencies';
+import * as users from '$lib/server/db/users';
+
+export const load: PageServerLoad = async ({ locals }) => {
+	const me = requirePermission(locals.user, 'users.manage');
+	const db = await getDb();
+	const list = await db
+		.selectFrom('users')
+		.leftJoin('agencies', 'agencies.id', 'users.agency_id')
+		.select(['users.id', 'users.username', 'users.display_name', 'users.role', 'users.agency_id', 'users.disabled', 'users.created_at', 'agencies.name as agency_name'])
+		.orderBy('users.id')
+		.execute();
+	return {
+		me: me.id,
+		users: list.map((u) => ({
+			id: u.id,
+			username: u.username,
+			displayName: u.display_name,
+			role: u.role,
+			roleLabel: users.ROLE_LABELS[u.role],
+			agencyId: u.agency_id,
+			agencyName: u.agency_name,
+			disabled: !!u.disabled,
+			createdAt: u.created_at
+		})),
+		roles: users.ROLES.map((r) => ({ value: r, label: users.ROLE_LABELS[r] })),
+		agencies: (await agencies.listAgencies(db, { activeOnly: true })).map((a) => ({ id: a.id, name: a.name }))
+	};
+};
+
+async function start(event: RequestEvent) {
+	const me = requirePermission(event.locals.user, 'users.manage');
+	const form = await event.request.formData();
+	const actor = { id: me.id, username: me.username, ip: event.getClientAddress() };
+	const num = (k: string): number | null => {
+		const v = String(form.get(k) ?? '').trim();
+		return v && Number.isInteger(Number(v)) ? Number(v) : null;
+	};
+	return { db: await getDb(), form, actor, num };
+}
+
+export const actions: Actions = {
+	create: async (event) => {
+		const { db, form, actor, num } = await start(event);
+		const username = String(form.get('username') ?? '');
+		const r = await admin.createUser(db, actor, {
+			username,
+			displayName: String(form.get('displayName') ?? ''),
+			role: String(form.get('role') ?? ''),
+			agencyId: num('agencyId'),
+			password: String(form.get('password') ?? '')
+		});
+		if (!r.ok) return fail(400, { form: 'create', username, message: r.message });
+		return { form: 'create', done: `已创建用户 ${username.trim()}` };
+	},
+	role: async (event) => {
+		const { db, form, actor, num } = await start(event);
+		const id = num('id');
+		if (id == null) return fail(400, { form: 'role', message: '用户不存在' });
+		const r = await admin.changeRole(db, actor, id, String(form.get('role') ?? ''), num('agencyId'));
+		if (!r.ok) return fail(400, { form: 'role', id, message: r.message });
+		return { form: 'role', id, done: '已修改角色，该用户需重新登录' };
+	},
+	disable: async (event) => {
+		const { db, form, actor, num } = await start(event);
+		const id = num('id');
+		if (id == null) return fail(400, { form: 'disable', message: '用户不存在' });
+		const disabled = String(form.get('disabled')) === '1';
+		const r = await admin.setDisabled(db, actor, id, disabled);
+		if (!r.ok) return fail(400, { form: 'disable', id, message: r.message });
+		return { form: 'disable', id, done: disabled ? '已停用，该用户的登录已失效' : '已启用' };
+	},
+	password: async (event) => {
+		const { db, form, actor, num } = await start(event);
+		const id = num('id');
+		if (id == null) return fail(400, { form: 'password', message: '用户不存在' });
+		const r = await admin.resetPassword(db, actor, id, String(form.get('password') ?? ''));
+		if (!r.ok) return fail(400, { form: 'password', id, message: r.message });
+		return { form: 'password', id, done: '已重置密码，该用户需用新密码重新登录' };
+	}
+};
