@@ -138,7 +138,7 @@ export async function up(db) {
 	await db.schema
 		.createIndex('scores_report_agg')
 		.on('scores')
-		.columns(['report_id', 'rubric_id', 'dimension_id', 'indicator_id', 'level', 'score', 'max', 'overridden'])
+		.columns(['report_id', 'rubric_id', 'dimension_id', 'indicator_id', 'level', 'machine_level', 'score', 'max', 'overridden'])
 		.execute();
 
 	// Per report × rubric version × dimension sums of `scores`, kept in step with it in the same

@@ -38,7 +38,9 @@ function freePort() {
 const totals = { passed: 0, failed: 0, skipped: 0 };
 let hardFailure = false;
 
-const sync = run('svelte-kit sync', ['node_modules/@sveltejs/kit/svelte-kit.js', 'sync']);
+// The messages compile to src/lib/paraglide (git-ignored); svelte-check needs them before the first build.
+const i18n = run('paraglide compile', ['node_modules/@inlang/paraglide-js/bin/run.js', 'compile', '--project', './project.inlang', '--outdir', './src/lib/paraglide', '--strategy', 'cookie', 'baseLocale', '--silent']);
+const sync = i18n || run('svelte-kit sync', ['node_modules/@sveltejs/kit/svelte-kit.js', 'sync']);
 const check = sync || run('svelte-check', ['node_modules/svelte-check/bin/svelte-check', '--tsconfig', './tsconfig.json', '--threshold', 'error']);
 if (check) {
 	console.error('svelte-check 报告了类型错误 / type errors');

@@ -5,6 +5,7 @@
  * what SQL says. Then the file endpoints (roles, 404/409, headers, audit) and the CLI.
  */
 import { spawnSync } from 'node:child_process';
+import { setOverride } from '../../src/lib/server/scoring/override';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -78,8 +79,7 @@ async function seedRound(db: Database, status: 'review' | 'published' = 'review'
 	await db.updateTable('agencies').set({ name: ODD_NAME }).where('id', '=', firstId).execute();
 	reported.set(firstId, ODD_NAME);
 
-	// A reviewer raises one missing indicator of a middling agency to met (as the override
-	// service would: an overrides row, and the score row updated).
+	// A reviewer raises one missing indicator of a middling agency to met, through the override service.
 	const candidates = [2, 3, 1, 4, 5].map((i) => idByName.get(chosen[i].name)!);
 	const zeros = await db
 		.selectFrom('scores')
@@ -93,26 +93,8 @@ async function seedRound(db: Database, status: 'review' | 'published' = 'review'
 	const target = candidates.find((id) => zeros.some((z) => z.agency_id === id));
 	const row = zeros.find((z) => z.agency_id === target);
 	if (target === undefined || !row) throw new Error('seed: no level-0 indicator to override');
-	await db
-		.insertInto('overrides')
-		.values({
-			report_id: row.report_id,
-			rubric_id: row.rubric_id,
-			indicator_id: row.indicator_id,
-			level_before: 0,
-			level: 2,
-			reason: '复核时在附件中找到了相关制度文件',
-			user_id: null,
-			created_at: new Date().toISOString()
-		})
-		.execute();
-	await db
-		.updateTable('scores')
-		.set({ level: 2, score: row.max, overridden: 1 })
-		.where('report_id', '=', row.report_id)
-		.where('rubric_id', '=', row.rubric_id)
-		.where('indicator_id', '=', row.indicator_id)
-		.execute();
+	const ov = await setOverride(db, { reportId: row.report_id, indicatorId: row.indicator_id, level: 2, reason: '复核时在附件中找到了相关制度文件' }, { id: 1, username: 'admin' });
+	if (!ov.ok) throw new Error(`seed: override refused: ${ov.message}`);
 	return { roundId, emptyRoundId, reported, missingName: silent.name, override: { agencyId: target, indicatorId: row.indicator_id } };
 }
 

@@ -57,34 +57,29 @@ export async function roundTotals(db: Executor, round: Pick<Round, 'id' | 'rubri
 	let base = db
 		.selectFrom('report_totals as t')
 		.innerJoin('reports', 'reports.id', 't.report_id')
-		.innerJoin('agencies', 'agencies.id', 'reports.agency_id')
 		.where('reports.round_id', '=', round.id)
 		.where('reports.superseded', '=', 0)
 		.where('reports.status', '=', 'scored')
+		.where('reports.agency_id', 'is not', null)
 		.where('t.rubric_id', '=', round.rubric_id);
 	if (opts.agencyId != null) base = base.where('reports.agency_id', '=', opts.agencyId);
-	const dims = await base
-		.select([
-			'reports.agency_id as agencyId',
-			'agencies.name as agencyName',
-			'agencies.group_name as groupName',
-			'agencies.region as region',
-			'reports.id as reportId',
-			'reports.late as late',
-			't.dimension_id as dimensionId',
-			't.score as score',
-			't.max as max'
-		])
-		.execute();
+	// Two flat queries joined here: cheaper than joining the agency names into every dimension row.
+	const [dims, names] = await Promise.all([
+		base.select(['reports.agency_id as agencyId', 'reports.id as reportId', 'reports.late as late', 't.dimension_id as dimensionId', 't.score as score', 't.max as max']).execute(),
+		db.selectFrom('agencies').select(['id', 'name', 'group_name', 'region']).execute()
+	]);
+	const agencyById = new Map(names.map((a) => [a.id, a]));
 	const by = new Map<number, AgencyTotal>();
 	for (const d of dims) {
-		let a = by.get(d.agencyId!);
+		const agencyId = d.agencyId as number;
+		let a = by.get(agencyId);
 		if (!a) {
+			const info = agencyById.get(agencyId);
 			a = {
-				agencyId: d.agencyId!,
-				agencyName: d.agencyName,
-				group: d.groupName,
-				region: d.region,
+				agencyId,
+				agencyName: info?.name ?? '',
+				group: info?.group_name ?? null,
+				region: info?.region ?? null,
 				reportId: d.reportId,
 				late: !!d.late,
 				total: 0,
@@ -94,7 +89,7 @@ export async function roundTotals(db: Executor, round: Pick<Round, 'id' | 'rubri
 				rank: 0,
 				groupRank: 0
 			};
-			by.set(d.agencyId!, a);
+			by.set(agencyId, a);
 		}
 		a.dimensions[d.dimensionId] = Number(d.score);
 		a.total += Number(d.score);
