@@ -5,7 +5,7 @@
  * headings/sections/roles → sentences → metadata → indicator levels → metrics → checks.
  * All offsets in the result point into the ORIGINAL text.
  */
-import { levelFor, type NSpan } from './levels';
+import { levelFor, prepareTerms, type LevelContext, type NSpan } from './levels';
 import { extractMetadata } from './metadata';
 import { extractMetrics } from './metrics';
 import { detectNoise, splitLines } from './noise';
@@ -92,7 +92,7 @@ export function analyze(text: string, rubric: RubricDefinition, opts?: { fileNam
 
 	const nz = normalize(input);
 	const lines = splitLines(nz.text);
-	const { lineNoise, ranges: noiseRanges } = detectNoise(lines);
+	const { lineNoise, ranges: noiseRanges } = detectNoise(lines, nz.text);
 	const tables = parseTables(lines, lineNoise);
 	const tableLines = new Set<number>();
 	const tableTitleLines = new Set<number>();
@@ -133,7 +133,8 @@ export function analyze(text: string, rubric: RubricDefinition, opts?: { fileNam
 
 	// indicators
 	const keyPoints = meta.type === 'key_points';
-	const ctx = { sentences, tables, keyPoints, identity, text: nz.text };
+	const ctx: LevelContext = { sentences, tables, keyPoints, identity, text: nz.text };
+	prepareTerms(rubric, ctx);
 	const toSpan = (s: NSpan): Span => {
 		const o = toOriginal(nz, s.start, s.end);
 		return { start: o.start, end: o.end, text: input.slice(o.start, o.end), ...(s.section ? { section: s.section } : {}) };

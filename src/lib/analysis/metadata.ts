@@ -38,7 +38,7 @@ function detectType(sources: string[], tables: readonly ParsedTable[], text: str
 		if (!s) continue;
 		if (/要点[^，。；]{0,8}(?:落实|完成|执行|贯彻)|落实[^，。；]{0,12}要点/.test(s)) return 'key_points';
 		if (/自查|自评/.test(s)) return 'self_inspection';
-		if (/年度报告|年报|年度工作报告/.test(s)) return 'annual_report';
+		if (/年度报告|年报|年度[^，。；]{0,12}工作报告/.test(s)) return 'annual_report';
 		if (/总结/.test(s)) return 'work_summary';
 	}
 	if (tables.some((t) => t.id === 'applications') || (/总体情况/.test(text) && /收到和处理政府信息公开申请情况/.test(text)))
@@ -115,6 +115,15 @@ function complete(name: string, text: string): string {
 	return best ? best.slice(0, -1) + name : name;
 }
 
+/** 白泉旗政府 ⊂ 白泉旗人民政府, 兴安盟人防办 ⊂ 兴安盟人民防空办公室: same start and end, in order. */
+function isShortFormOf(short: string, long: string): boolean {
+	if (long.length <= short.length || short.length < 3 || long.slice(0, 2) !== short.slice(0, 2)) return false;
+	if (long[long.length - 1] !== short[short.length - 1] && !(short.endsWith('办') && long.endsWith('办公室'))) return false;
+	let j = 0;
+	for (let i = 0; i < long.length && j < short.length; i++) if (long[i] === short[j]) j++;
+	return j === short.length;
+}
+
 function cleanOrg(s: string): string {
 	return s.replace(/[（(][^）)]*[）)]$/, '').trim();
 }
@@ -168,7 +177,14 @@ export function extractMetadata(
 		const ai = text.search(/[（(]以下简称/);
 		const abbr = ai < 0 ? null : ORG_AT_END.exec(text.slice(Math.max(0, ai - 25), ai));
 		if (abbr && !PRONOUN.test(abbr[1])) cands.push(abbr[1]);
-		const found = cands.find((c) => c.length >= 2);
+		let found = cands.find((c) => c.length >= 2);
+		// a short form (白泉旗政府 in the signature) yields to the full name elsewhere (白泉旗人民政府)
+		if (found) for (const c of cands) if (isShortFormOf(found, c)) found = c;
+		// 白泉旗政府 signs a report whose text names 白泉旗人民政府 (由白泉旗人民政府编制)
+		if (found && /[县市区旗盟州]政府$/.test(found)) {
+			const full = `${found.slice(0, -2)}人民政府`;
+			if (text.includes(full)) found = full;
+		}
 		if (found) agency = complete(found, text);
 		if (!period) warnings.push({ code: 'no_period', message: '未能确定报告所属年度' });
 	}

@@ -32,18 +32,22 @@ const NAV_MARKERS =
 const FOOTER =
 	/ICP备|ICP证|公网安备|版权所有|Copyright|©|All Rights Reserved|技术支持[：:]|主办单位[：:]|承办单位[：:]|网站标识码|政府网站标识码|举报中心|网站地图|联系我们|主办[：:]|维护单位|建议使用.{0,20}浏览器|分辨率/i;
 const ADDRESS = /^(?:地\s*址|通讯地址|联系地址|单位地址)[：:]/;
+/** NAV_MARKERS with `$` at any line end, for the whole-text test */
+const NAV_MARKERS_ANY = new RegExp(NAV_MARKERS.source, 'm');
+const FOOTER_ALL = new RegExp(FOOTER.source, 'gi');
+const ADDRESS_ANY = /(?:地\s*址|通讯地址|联系地址|单位地址)[：:]/;
 const ADDRESS_MORE = /电话|邮编|传真|Email|邮箱/i;
 /** Publication metadata lines (source/date/author bars), noise when they carry no sentence. */
 const META_BAR = /(?:发布日期|发布时间|信息时间|更新时间|来源|信息来源|作者|责任编辑|编辑|发文日期|索引号|文号)[：:]/;
 
-export function isNoiseLine(raw: string): boolean {
+export function isNoiseLine(raw: string, any?: { nav: boolean; footer: boolean; address: boolean; meta: boolean }): boolean {
 	const t = raw.trim();
 	if (t === '') return false;
 	if (t.length <= 40 && NAV_WORDS.test(t)) return true;
-	if (t.length <= 120 && NAV_MARKERS.test(t) && !t.includes('。')) return true;
-	if (t.length <= 400 && FOOTER.test(t)) return true;
-	if (ADDRESS.test(t) && ADDRESS_MORE.test(t)) return true;
-	if (t.length <= 120 && META_BAR.test(t) && !t.includes('。')) return true;
+	if ((any?.nav ?? true) && t.length <= 120 && NAV_MARKERS.test(t) && !t.includes('。')) return true;
+	if ((any?.footer ?? true) && t.length <= 400 && FOOTER.test(t)) return true;
+	if ((any?.address ?? true) && ADDRESS.test(t) && ADDRESS_MORE.test(t)) return true;
+	if ((any?.meta ?? true) && t.length <= 120 && META_BAR.test(t) && !t.includes('。')) return true;
 	// breadcrumbs: 首页 > 政务公开 > …
 	if (t.length <= 80 && /(?:>|»|＞|›)/.test(t) && (t.match(/>|»|＞|›/g)?.length ?? 0) >= 1 && !/[。；]/.test(t) && /^[>»＞›]|首页|>.*>/.test(t))
 		return true;
@@ -51,8 +55,26 @@ export function isNoiseLine(raw: string): boolean {
 }
 
 /** Noise lines, merged into normalized ranges. */
-export function detectNoise(lines: readonly Line[]): { lineNoise: boolean[]; ranges: { start: number; end: number }[] } {
-	const lineNoise = lines.map((l) => isNoiseLine(l.text));
+export function detectNoise(lines: readonly Line[], text?: string): { lineNoise: boolean[]; ranges: { start: number; end: number }[] } {
+	// a line can only match a marker the whole text contains: test the text once, then skip
+	// the per-line marker tests when none occurs anywhere
+	let lineNoise: boolean[];
+	if (text === undefined) lineNoise = lines.map((l) => isNoiseLine(l.text));
+	else {
+		const any = { nav: NAV_MARKERS_ANY.test(text), footer: false, address: ADDRESS_ANY.test(text), meta: META_BAR.test(text) };
+		// the (case-insensitive, slow) footer pattern runs once over the text; a line matches
+		// exactly when a match starts inside it (no footer marker spans a line break)
+		const footerAt = new Set<number>();
+		FOOTER_ALL.lastIndex = 0;
+		let m: RegExpExecArray | null;
+		let li = 0;
+		while ((m = FOOTER_ALL.exec(text))) {
+			while (li < lines.length && lines[li].end < m.index) li++;
+			if (li < lines.length && m.index >= lines[li].start) footerAt.add(li);
+			if (m[0].length === 0) FOOTER_ALL.lastIndex++;
+		}
+		lineNoise = lines.map((l, i) => isNoiseLine(l.text, { ...any, footer: footerAt.has(i) }));
+	}
 	const ranges: { start: number; end: number }[] = [];
 	lines.forEach((l, i) => {
 		if (!lineNoise[i]) return;

@@ -179,5 +179,5 @@ function loadDefault(): RubricDefinition {
 	return v.rubric;
 }
 
-/** The shipped default rubric (RUBRIC.md, id default-v1). */
+/** The shipped default rubric (RUBRIC.md; id "default", version 1 — file rubrics/default-v1.json). */
 export const defaultRubric: RubricDefinition = loadDefault();

@@ -39,12 +39,14 @@ export function splitSentences(
 	let sectionLine = -1;
 	let mixedState: 'problems' | 'plans' = 'problems';
 	let mixedSection = -1;
+	let mixedRoot = -1;
 	for (let li = 0; li < lines.length; li++) {
 		const k = kinds[li];
 		if (k !== 'text' && k !== 'title' && k !== 'tail') continue;
 		const l = lines[li];
 		const h = headings[li];
 		if (h && h.depth <= 4) sectionLine = li;
+		if (h && h.ownRole === 'mixed') mixedRoot = li;
 		let pos = l.start;
 		const push = (s: number, e: number, heading: boolean): void => {
 			let a = s;
@@ -55,8 +57,10 @@ export function splitSentences(
 			const t = text.slice(a, b);
 			let role = lineRole[li];
 			if (lineMixed[li] && !(h && h.ownRole !== null && h.ownRole !== 'mixed' && heading)) {
-				if (mixedSection !== sectionLine) {
-					mixedSection = sectionLine;
+				// the state belongs to the mixed section itself: its sub-headings ((一)办好公开平台)
+				// under a plans intro stay plans
+				if (mixedSection !== mixedRoot) {
+					mixedSection = mixedRoot;
 					mixedState = 'problems';
 				}
 				if (h && heading && h.ownRole === 'mixed') role = 'problems';

@@ -6,13 +6,15 @@
  * Moods: achievement (已/了/完成/累计/先后/截至…), intention or requirement (将/拟/计划/要/应/须/
  * 必须/确保/争取/力争), imperative opening (加强…/推进…/进一步…), absence (尚未/没有/未建立/暂无…).
  */
-import type { SpecificKind } from './rubric';
+import { SPECIFIC_KINDS, type SpecificKind } from './rubric';
 import { findCounts } from './numerals';
 
 export interface Specific {
 	kind: SpecificKind;
 	start: number;
 	end: number;
+	/** where the specific's name begins: the qualifier of a system (舆情回应 + 制度), else `start` */
+	from: number;
 }
 
 const DOCUMENT = /《[^》]{2,80}》|[〔[]\d{4}[〕\]]\s*\d+\s*号|令第\s*\d+\s*号/g;
@@ -27,6 +29,8 @@ const GENERIC_QUALIFIER =
 	/(?:工作|长效|运行|管理|相关|各项|有关|相应|规章|各类|多项|体制|保障|协调|联动|完善|健全|建立|制定|的|等|一系列|各种|内部|常态化|规范化|制度化|一整套|这项|该项|有效)$/;
 const ZERO =
 	/(?:未|没有|没)(?:有)?(?:收到|发生|接到|受理|出现|产生)|暂无|本年度无|全年无|(?:收到|受理|接到|办结|答复|回复)[^，。；]{0,12}?(?<![\d.])[0零]\s*(?:件|条|起|个|人次|次|份)|(?<![\d.])0\s*(?:件|条|起|份)/g;
+
+const ALL_KINDS: ReadonlySet<SpecificKind> = new Set(SPECIFIC_KINDS);
 
 /** Spans of quoted slogans (“…” up to 16 characters): numbers inside are not counts. */
 function quotedRanges(text: string): [number, number][] {
@@ -46,30 +50,66 @@ function collect(re: RegExp, text: string, kind: SpecificKind, out: Specific[], 
 			re.lastIndex++;
 			continue;
 		}
-		if (!filter || filter(m)) out.push({ kind, start: m.index, end: m.index + m[0].length });
+		if (!filter || filter(m)) out.push({ kind, start: m.index, end: m.index + m[0].length, from: m.index });
 	}
 }
 
 /** Specifics found in a sentence (offsets relative to the sentence), limited to `kinds`. */
 export function findSpecifics(text: string, kinds: readonly SpecificKind[]): Specific[] {
 	const out: Specific[] = [];
-	const want = new Set(kinds);
-	const quotes = quotedRanges(text);
-	if (want.has('document')) collect(DOCUMENT, text, 'document', out);
-	if (want.has('date')) collect(DATE, text, 'date', out);
+	const want = kinds === SPECIFIC_KINDS ? ALL_KINDS : new Set(kinds);
+	// one pass for the characters the patterns need: most sentences skip most patterns
+	let digit = false;
+	let doc = false;
+	let zero = false;
+	let quote = false;
+	for (let i = 0; i < text.length; i++) {
+		const c = text.charCodeAt(i);
+		if (c >= 48 && c <= 57) {
+			digit = true;
+			if (c === 48) zero = true;
+		} else if (c === 0x300a || c === 0x3014 || c === 0x5b || c === 0x4ee4) doc = true; // 《 〔 [ 令
+		else if (c === 0x672a || c === 0x6ca1 || c === 0x65e0 || c === 0x96f6) zero = true; // 未 没 无 零
+		else if (c === 0x201c || c === 0x22) quote = true; // “ "
+	}
+	const quotes = quote ? quotedRanges(text) : [];
+	if (doc && want.has('document')) collect(DOCUMENT, text, 'document', out);
+	if (digit && want.has('date')) collect(DATE, text, 'date', out);
 	if (want.has('count'))
-		for (const c of findCounts(text)) if (!inRanges(quotes, c.start, c.end)) out.push({ kind: 'count', start: c.start, end: c.end });
+		for (const c of findCounts(text)) if (!inRanges(quotes, c.start, c.end)) out.push({ kind: 'count', start: c.start, end: c.end, from: c.start });
 	if (want.has('channel')) collect(CHANNEL, text, 'channel', out);
 	if (want.has('body')) collect(BODY, text, 'body', out);
-	if (want.has('system'))
+	if (want.has('system')) {
+		const before = out.length;
+		const qlen: number[] = [];
 		collect(SYSTEM, text, 'system', out, (m) => {
 			// the qualifier: up to 8 characters right before the suffix (舆情回应 + 制度)
 			const qm = QUALIFIER.exec(text.slice(Math.max(0, m.index - 8), m.index));
 			const q = qm ? qm[0].replace(/[“”]/g, '') : '';
-			return q.length >= 2 && !GENERIC_QUALIFIER.test(q);
+			const ok = q.length >= 2 && !GENERIC_QUALIFIER.test(q);
+			if (ok) qlen.push(qm ? qm[0].length : 0);
+			return ok;
 		});
-	if (want.has('zero')) collect(ZERO, text, 'zero', out);
+		for (let i = before; i < out.length; i++) out[i].from = out[i].start - qlen[i - before];
+	}
+	if (zero && want.has('zero')) collect(ZERO, text, 'zero', out);
 	return out;
+}
+
+/** A proper name right before a channel/body/system: a closing quote or an organ or place name. */
+const NAME_BEFORE = /(?:[”》」]|[\u4e00-\u9fff](?:人民政府|政府|行政公署|公署|[县旗市区盟省州局委办厅]))$/;
+
+/**
+ * True when the channel/body/system at `from` carries a proper name (“白泉发布”微信公众号,
+ * 区政府门户网站, 县政府办公室): then it is concrete even when it is the indicator's own keyword.
+ */
+export function isNamed(text: string, from: number): boolean {
+	if (from <= 0) return false;
+	const before = text.slice(Math.max(0, from - 8), from);
+	if (NAME_BEFORE.test(before)) return true;
+	// inside a quoted name: “行风热线”, “政民互动”栏目
+	const open = before.lastIndexOf('“');
+	return open >= 0 && before.indexOf('”', open) < 0;
 }
 
 export function hasZero(text: string): boolean {
@@ -83,7 +123,7 @@ export type Mood = 'achieved' | 'intention' | 'imperative' | 'absence' | 'neutra
 
 const ACH = /已|(?<![为除])了(?![解然])|完成|累计|先后|截至|共计|均已|建成|开通了|成立了|今年以来|年内共|全年共/;
 const INTENT_GOVERNING =
-	/将(?=开通|开展|建设|编制|制定|出台|组织|举办|召开|启动|上线|设立|增设|修订|印发|发布|公开|实施|推出|研究|修改|升级|改版|对接|投入|全力|一如既往|以更|不折不扣|着眼|立足|优化|做到|进一步|继续|加强|加大|不断|全面|积极|以|按照|在|从|着力|努力|更加|持续|深入|逐步|认真|严格|切实|大力|做好|推进|完善|建立|开展|进行|有效|实现|重点|围绕|坚持|结合|紧紧|充分|主动|及时|高标准|扎实|于|会|力争|争取|把|针对|对照|聚焦|强化|提高|提升|健全|探索|加快|推动|抓好|落实|规范|拓展|深化|创新|丰富|组织|定期|适时|尽快|切实)|拟|计划(?=[^，。；]{0,3}(?:于|在|开展|组织|推进|建设|完成|实施|举办))|争取|力争|(?<![重主需纪摘提只])要(?![求点闻素件害])|(?<![回相响供适反对效答])应(?![急用对])|必须|务必|(?<!无)须|需要|需(?=进一步|加强|要)|亟需|亟待/;
+	/将(?=开通|开展|建设|编制|制定|出台|组织|举办|召开|启动|上线|设立|增设|修订|印发|发布|公开|实施|推出|研究|修改|升级|改版|对接|投入|全力|一如既往|以更|不折不扣|着眼|立足|优化|做到|进一步|继续|加强|加大|不断|全面|积极|以|按照|在|从|着力|努力|更加|持续|深入|逐步|认真|严格|切实|大力|做好|推进|完善|建立|开展|进行|有效|实现|重点|围绕|坚持|结合|紧紧|充分|主动|及时|高标准|扎实|于|会|力争|争取|把|针对|对照|聚焦|强化|提高|提升|健全|探索|加快|推动|抓好|落实|规范|拓展|深化|创新|丰富|组织|定期|适时|尽快|切实)|拟|计划(?=[^，。；]{0,3}(?:于|在|开展|组织|推进|建设|完成|实施|举办|开通|开设|修订|制定|出台|建立|编制|启动|上线|增设|设立|推出|探索|公开))|争取|力争|(?<![重主需纪摘提只])要(?![求点闻素件害])|(?<![回相响供适反对效答])应(?![急用对])|必须|务必|(?<!无)须|需要|需(?=进一步|加强|要)|亟需|亟待/;
 const INTENT_LOCAL = /确保|以便|以期|旨在/;
 const IMPERATIVE_OPEN =
 	/^(?:[一二三四五六七八九十]是|\d+[.、]|[（(][一二三四五六七八九十\d]+[）)])?\s*(?:要|应|加强|推进|进一步|加大|加快|深化|强化|推动|着力|大力|努力|切实|继续|持续|不断|全面推进|积极推进|扎实推进|做好|抓好|健全|完善|提高|提升|拓展|扩大|规范)/;

@@ -65,8 +65,7 @@ export function compileTerm(term: string): { ok: true; source: string } | { ok: 
 	return { ok: true, source: out };
 }
 
-/** Compile a list of terms into one global RegExp (null for an empty list); invalid terms are skipped. */
-export function compileTerms(terms: readonly string[] | undefined): RegExp | null {
+function termsSource(terms: readonly string[] | undefined): string | null {
 	if (!terms || terms.length === 0) return null;
 	const parts: string[] = [];
 	for (const t of terms) {
@@ -76,5 +75,162 @@ export function compileTerms(terms: readonly string[] | undefined): RegExp | nul
 	if (parts.length === 0) return null;
 	// Longer alternatives first so the reported match is the most specific one.
 	parts.sort((a, b) => b.length - a.length);
-	return new RegExp(parts.join('|'), 'g');
+	return parts.join('|');
+}
+
+/** Compile a list of terms into one global RegExp (null for an empty list); invalid terms are skipped. */
+export function compileTerms(terms: readonly string[] | undefined): RegExp | null {
+	const src = termsSource(terms);
+	return src === null ? null : new RegExp(src, 'g');
+}
+
+/**
+ * The possible first two characters of a term's matches (fewer when a gap or the end comes
+ * first); null when a match may start anywhere (a term opening with `*`).
+ */
+function termPrefixes(term: string): string[] | null {
+	if (!compileTerm(term).ok) return [];
+	// branches: [prefix so far, done]
+	let branches: { p: string; done: boolean }[] = [{ p: '', done: false }];
+	let i = 0;
+	while (i < term.length && branches.some((b) => !b.done)) {
+		const ch = term[i];
+		if (ch === '*') {
+			for (const b of branches) b.done = true;
+			i++;
+		} else if (ch === '(') {
+			const close = term.indexOf(')', i);
+			const alts = term.slice(i + 1, close).split('|');
+			const next: { p: string; done: boolean }[] = [];
+			for (const b of branches) {
+				if (b.done) {
+					next.push(b);
+					continue;
+				}
+				for (const a of alts) {
+					const star = a.indexOf('*');
+					const lit = normalize(star < 0 ? a : a.slice(0, star)).text;
+					const p = (b.p + lit).slice(0, 2);
+					next.push({ p, done: star >= 0 || p.length >= 2 });
+				}
+			}
+			branches = next;
+			i = close + 1;
+		} else {
+			let j = i;
+			while (j < term.length && term[j] !== '*' && term[j] !== '(') j++;
+			const lit = normalize(term.slice(i, j)).text;
+			for (const b of branches) {
+				if (b.done) continue;
+				b.p = (b.p + lit).slice(0, 2);
+				if (b.p.length >= 2) b.done = true;
+			}
+			i = j;
+		}
+	}
+	if (branches.some((b) => b.p.length === 0)) return null;
+	return [...new Set(branches.map((b) => b.p))];
+}
+
+/** Per term list: the matches in a text as flat [start, end, start, end, …] pairs. */
+export type TermHits = number[][];
+
+/**
+ * One pass over a text for many term lists (a prefilter on the first one or two characters,
+ * then the list's sticky pattern at each candidate). Gives exactly the matches a global
+ * `compileTerms(list)` scan gives (leftmost, non-overlapping), much faster than one scan per list.
+ */
+export interface TermScanner {
+	scan(text: string): TermHits;
+}
+
+export function compileScanner(lists: readonly (readonly string[] | undefined)[]): TermScanner {
+	const sticky: (RegExp | null)[] = [];
+	// first[c]: 0 = no term starts with c; otherwise 1 + index into `singles` (lists that may
+	// start with c alone; [] when none) — the pair table then narrows by the next character
+	const first = new Uint16Array(0x10000);
+	const singles: number[][] = [];
+	const pairLists = new Map<number, number[]>();
+	const always: number[] = [];
+	lists.forEach((terms, k) => {
+		const src = termsSource(terms);
+		sticky.push(src === null ? null : new RegExp(src, 'y'));
+		if (src === null || !terms) return;
+		let anywhere = false;
+		for (const t of terms) {
+			const ps = termPrefixes(t);
+			if (ps === null) {
+				anywhere = true;
+				continue;
+			}
+			for (const p of ps) {
+				const c0 = p.charCodeAt(0);
+				if (first[c0] === 0) {
+					singles.push([]);
+					first[c0] = singles.length;
+				}
+				const l = p.length >= 2 ? (pairLists.get(c0 * 0x10000 + p.charCodeAt(1)) ?? []) : singles[first[c0] - 1];
+				if (p.length >= 2) pairLists.set(c0 * 0x10000 + p.charCodeAt(1), l);
+				if (!l.includes(k)) l.push(k);
+			}
+		}
+		if (anywhere) always.push(k);
+	});
+	// open-addressing table of pair keys → index into `pairs`
+	const size = 1 << Math.max(8, Math.ceil(Math.log2(pairLists.size * 4 + 1)));
+	const keys = new Float64Array(size).fill(-1);
+	const vals = new Int32Array(size);
+	const pairs: number[][] = [];
+	for (const [key, l] of pairLists) {
+		let h = (Math.imul(key | 0, 0x9e3779b1) >>> 0) & (size - 1);
+		while (keys[h] !== -1) h = (h + 1) & (size - 1);
+		keys[h] = key;
+		vals[h] = pairs.length;
+		pairs.push(l);
+	}
+	const pairAt = (key: number): number[] | undefined => {
+		let h = (Math.imul(key | 0, 0x9e3779b1) >>> 0) & (size - 1);
+		for (;;) {
+			const kk = keys[h];
+			if (kk === key) return pairs[vals[h]];
+			if (kk === -1) return undefined;
+			h = (h + 1) & (size - 1);
+		}
+	};
+	const nLists = lists.length;
+	return {
+		scan(text: string): TermHits {
+			const hits: TermHits = [];
+			for (let k = 0; k < nLists; k++) hits.push([]);
+			const next = new Int32Array(nLists);
+			const n = text.length;
+			for (let i = 0; i < n; i++) {
+				const c = text.charCodeAt(i);
+				const f = first[c];
+				let l1: number[] | undefined;
+				let l2: number[] | undefined;
+				if (f !== 0) {
+					l1 = singles[f - 1];
+					if (i + 1 < n) l2 = pairAt(c * 0x10000 + text.charCodeAt(i + 1));
+				} else if (always.length === 0) continue;
+				for (let pass = 0; pass < 3; pass++) {
+					const l = pass === 0 ? always : pass === 1 ? l1 : l2;
+					if (!l) continue;
+					for (let a = 0; a < l.length; a++) {
+						const k = l[a];
+						if (i < next[k]) continue;
+						const re = sticky[k];
+						if (re === null) continue;
+						re.lastIndex = i;
+						// a sticky test leaves lastIndex at the match end (no match array allocated)
+						if (re.test(text) && re.lastIndex > i) {
+							hits[k].push(i, re.lastIndex);
+							next[k] = re.lastIndex;
+						}
+					}
+				}
+			}
+			return hits;
+		}
+	};
 }

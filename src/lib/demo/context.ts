@@ -25,6 +25,8 @@ export interface Ctx {
 	head: string;
 	/** Set when a sentence states a disclosure figure (items, messages, applications). */
 	stats: boolean;
+	/** Indicators a written met sentence also meets (see `also` in phrases.ts). */
+	also: Set<string>;
 	n(min: number, max: number): number;
 	/** A count, sometimes written approximately (120余). */
 	about(min: number, max: number): string;

@@ -135,6 +135,7 @@ function makeCtx(rng: Rng, agency: DemoAgency, year: number, half: boolean): Ctx
 		wechat: `“${base}${p.sector === 'gov' ? '发布' : ''}”微信公众号`,
 		head,
 		stats: false,
+		also: new Set<string>(),
 		n: (min, max) => rng.int(min, max),
 		about: (min, max) => {
 			const v = rng.int(min, max);
@@ -378,7 +379,7 @@ function l1(i: number, text: string): string {
 }
 
 /** Builds the sections for each report type. Returns sections and, for annual reports, table info. */
-function buildSections(w: Writer, tableInfo: { holds?: boolean; present: boolean }, o: GenerateOptions): Section[] {
+function buildSections(w: Writer, tableInfo: { holds?: boolean; present: boolean; also: Set<string> }, o: GenerateOptions): Section[] {
 	const { rng, c, type, style } = w;
 	const nP = count13(rng);
 	const nM = count13(rng);
@@ -478,6 +479,12 @@ function buildSections(w: Writer, tableInfo: { holds?: boolean; present: boolean
 		});
 		tableInfo.present = true;
 		tableInfo.holds = tables.identityHolds;
+		// the active-disclosure table's figures are specifics for the indicators its rows name
+		for (const label of tables.activeFigures) {
+			if (/规范性文件|行政许可|行政处罚|行政强制/.test(label)) tableInfo.also.add('fd.management');
+			if (/服务事项/.test(label)) tableInfo.also.add('fd.service');
+			if (/集中采购/.test(label)) tableInfo.also.add('fd.result');
+		}
 		const overview: Group = {
 			paras: [{ kind: 'plain', chunks: [{ sentences: [fluffSentence(c)] }] }],
 			fillable: true
@@ -617,7 +624,7 @@ export function generateReport(o: GenerateOptions): GeneratedReport {
 	for (const id of BODY_INDICATORS) if (levels[id] === 0) zero.set(id, zeroMode(zr, id, type));
 	const w: Writer = { rng: rng.fork('body'), c, type, levels, zero, pools: new Map(), style };
 
-	const tableInfo: { holds?: boolean; present: boolean } = { present: false };
+	const tableInfo: { holds?: boolean; present: boolean; also: Set<string> } = { present: false, also: new Set<string>() };
 	const sections = buildSections(w, tableInfo, o);
 
 	// Front and back matter.
@@ -674,7 +681,7 @@ export function generateReport(o: GenerateOptions): GeneratedReport {
 	if (o.traditional) text = (o.toTraditional ?? defaultToTraditional)(text);
 
 	const intended: Record<string, 0 | 1 | 2> = {};
-	for (const id of BODY_INDICATORS) intended[id] = levels[id];
+	for (const id of BODY_INDICATORS) intended[id] = levels[id] === 1 && BANKS[id as keyof typeof BANKS].countOnly ? 0 : levels[id];
 	intended['rq.problems'] = levels['rq.problems' as IndicatorId];
 	intended['rq.plans'] = levels['rq.plans' as IndicatorId];
 	if (tableInfo.present) {
@@ -682,6 +689,7 @@ export function generateReport(o: GenerateOptions): GeneratedReport {
 		intended['rq.statistics'] = 2;
 		intended['rq.consistency'] = tableInfo.holds ? 2 : 0;
 	} else if (c.stats) intended['rq.statistics'] = 2;
+	for (const id of [...c.also, ...tableInfo.also]) if (id in intended) intended[id] = 2;
 
 	const fileName = `${o.agency.name}-${o.year}${half ? '上半年' : ''}-${label}.txt`;
 	return { fileName, text, type, year: o.year, agency: o.agency.name, intended };

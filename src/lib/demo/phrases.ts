@@ -58,11 +58,25 @@ export interface Bank {
 	planTitle: readonly string[];
 	/** The met sentences are alternatives (different totals): never write two of them. */
 	exclusive?: boolean;
+	/**
+	 * The indicator is a count (pi.volume): a generic statement (都进行了解读) shows no volume, so
+	 * the rubric reads it as missing — the partial sentences are still written, the intent is 0.
+	 */
+	countOnly?: boolean;
 }
 
 const web = (c: Ctx, alt: string): string => (c.platOk ? c.site : alt);
 const pct = (c: Ctx): string => c.pick(['100', '99.2', '98.6', '97.5', '100', '96.8']);
 const tenThousand = (c: Ctx): string => `${c.n(3, 980)}.${c.n(1, 9)}`;
+
+/**
+ * A met sentence that, by the rubric's own words, also meets other indicators (a leader at a
+ * 新闻发布会 also shows that channel): the writer's intent records them as met too.
+ */
+function also(c: Ctx, ids: readonly IndicatorId[], s: string): string {
+	for (const id of ids) c.also.add(id);
+	return s;
+}
 
 function stat<T extends string>(c: Ctx, s: T): T {
 	c.stats = true;
@@ -113,7 +127,7 @@ export const BANKS: Record<Exclude<IndicatorId, 'rq.problems' | 'rq.plans' | 'rq
 				const n = c.n(3, 20);
 				return `主动公开了${c.year - 1}年度审计发现问题的整改情况，涉及问题${n}个，已整改到位${n - c.n(0, 2)}个。`;
 			},
-			(c) => `${c.date()}公开了上级督查反馈问题的整改落实情况，共${c.n(3, 15)}项。`
+			(c) => `${c.date()}公开了上级督办事项的整改落实情况，共${c.n(3, 15)}项。`
 		],
 		partial: [
 			() => '及时公开了重点工作推进情况和政策措施落实情况，主动接受了社会监督。',
@@ -239,9 +253,9 @@ export const BANKS: Record<Exclude<IndicatorId, 'rq.problems' | 'rq.plans' | 'rq
 	'pi.mechanism': {
 		title: ['落实解读机制', '健全解读机制', '规范解读程序'],
 		met: [
-			(c) => `严格落实政策文件与解读材料同步起草、同步审批、同步发布的“三同步”要求，${c.period}制发的${c.n(2, 20)}件政策性文件全部同步解读。`,
-			(c) => `印发了《${c.name}政策解读工作实施办法》，明确“谁起草、谁解读”，解读材料与政策文件一并报批。`,
-			(c) => `${c.date()}制定了政策解读审核制度，解读方案由分管领导审签后发布。`
+			(c) => `严格落实政策文件与解读材料同步起草、同步审批、同步发布的“三同步”要求，政策性文件与解读材料均由${c.head}一并签发。`,
+			(c) => `印发了《${c.name}政策解读工作规范》，明确“谁起草、谁解读”，解读材料与政策文件一并报批。`,
+			(c) => `${c.date()}明确了政策解读审核程序，解读方案经${c.head}审签后发布。`
 		],
 		partial: [
 			() => '坚持政策文件与解读材料同步组织、同步审签，落实了解读责任。',
@@ -272,7 +286,7 @@ export const BANKS: Record<Exclude<IndicatorId, 'rq.problems' | 'rq.plans' | 'rq
 			(c) => `${c.platOk ? `在${c.site}` : ''}开设“政策解读”专栏，采用图解、问答、短视频等形式解读政策。`,
 			(c) => `通过《${c.p.league.slice(0, 2)}日报》和${c.p.league.slice(0, 2)}广播电视台对${c.topic()}相关政策进行了宣传解读。`,
 			(c) => `${c.date()}召开新闻发布会，对${c.topic()}相关政策作了解读。`,
-			(c) => `制作政策图解${c.n(2, 30)}期、解读短视频${c.n(1, 12)}部，群众反响较好。`
+			(c) => `${c.date()}起推出“政策图解”系列，以图解和短视频形式解读政策，群众反响较好。`
 		],
 		partial: [
 			() => '综合运用多种形式开展了政策解读，提高了解读的针对性和可读性。',
@@ -300,6 +314,7 @@ export const BANKS: Record<Exclude<IndicatorId, 'rq.problems' | 'rq.plans' | 'rq
 
 	'pi.volume': {
 		exclusive: true,
+		countOnly: true,
 		title: ['开展政策解读', '政策解读情况', '做好政策解读'],
 		met: [
 			(c) => `${c.period}共发布政策解读${c.about(6, 160)}篇，其中图文解读${c.n(2, 5)}篇。`,
@@ -326,9 +341,9 @@ export const BANKS: Record<Exclude<IndicatorId, 'rq.problems' | 'rq.plans' | 'rq
 	'pi.leaders': {
 		title: ['领导带头解读', '负责人解读情况'],
 		met: [
-			(c) => `${c.self}主要负责人于${c.date()}做客${c.p.league.slice(0, 2)}广播电视台《政策面对面》栏目，就${c.topic()}相关政策作了在线访谈解读。`,
-			(c) => `主要负责人带头解读政策${c.n(1, 6)}次，出席新闻发布会${c.n(1, 4)}次。`,
-			(c) => `${c.head}${c.date()}出席${c.topic()}专题新闻发布会，解读相关政策并回答记者提问。`
+			(c) => also(c, ['pi.channels'], `${c.self}主要负责人于${c.date()}做客${c.p.league.slice(0, 2)}广播电视台《政策面对面》栏目，就${c.topic()}相关政策作了在线访谈解读。`),
+			(c) => also(c, ['pi.channels', 'pi.volume'], `主要负责人带头解读政策${c.n(1, 6)}次，出席新闻发布会${c.n(1, 4)}次。`),
+			(c) => also(c, ['pi.channels'], `${c.head}${c.date()}出席${c.topic()}专题新闻发布会，解读相关政策并回答记者提问。`)
 		],
 		partial: [
 			() => '领导干部带头宣讲解读政策，发挥了示范作用。',
@@ -344,8 +359,8 @@ export const BANKS: Record<Exclude<IndicatorId, 'rq.problems' | 'rq.plans' | 'rq
 	'rc.mechanism': {
 		title: ['健全舆情回应机制', '回应社会关切', '做好舆情回应'],
 		met: [
-			(c) => `制定了《${c.name}政务舆情回应工作制度》，建立舆情收集、研判、处置、回应机制，全年监测到相关舆情信息${c.n(0, 60)}条，均在${c.pick(['24', '48', '12'])}小时内作出回应。`,
-			(c) => `落实“谁主管谁发声”原则，明确${c.n(1, 3)}名专人负责舆情监测，对${c.n(1, 15)}起涉及${c.topic()}的舆情进行了研判处置。`,
+			(c) => `制定了《${c.name}政务舆情回应工作规范》，建立舆情收集、研判、处置、回应机制，全年监测到相关舆情信息${c.n(0, 60)}条，均在${c.pick(['24', '48', '12'])}小时内作出回应。`,
+			(c) => `落实“谁主管谁发声”原则，明确${c.n(2, 4)}个科室分工负责舆情监测，对${c.n(1, 15)}起涉及${c.topic()}的舆情进行了研判处置。`,
 			(c) => `${c.date()}印发了政务舆情回应工作流程，明确了收集、研判、处置、回应各环节的责任和时限。`
 		],
 		partial: [
@@ -375,7 +390,7 @@ export const BANKS: Record<Exclude<IndicatorId, 'rq.problems' | 'rq.plans' | 'rq
 		title: ['畅通互动渠道', '政民互动情况', '拓宽互动渠道'],
 		met: [
 			(c) => `开通了领导信箱、咨询投诉电话和在线咨询栏目，公布了监督电话${c.n(1, 9)}${c.n(100, 999)}${c.n(1000, 9999)}。`,
-			() => '依托12345政务服务便民热线受理群众诉求，畅通了政民互动渠道。',
+			() => '开通12345便民热线和领导信箱，畅通了政民互动渠道。',
 			(c) => `${c.platOk ? `在${c.site}` : ''}设置“政民互动”栏目，开设留言板和领导信箱。`
 		],
 		partial: [
@@ -492,7 +507,7 @@ export const BANKS: Record<Exclude<IndicatorId, 'rq.problems' | 'rq.plans' | 'rq
 		],
 		partial: [
 			() => '建立健全了政务公开相关制度，信息发布前均进行了保密审查。',
-			() => '进一步完善了信息发布审核和保密审查等工作制度。'
+			() => '进一步完善了政务公开各项工作制度，规范了信息公开工作程序。'
 		],
 		intent: [() => '计划修订完善政府信息公开指南和公开目录。'],
 		absent: [() => '尚未建立政府信息公开保密审查制度。'],
@@ -560,7 +575,7 @@ export const BANKS: Record<Exclude<IndicatorId, 'rq.problems' | 'rq.plans' | 'rq
 		title: ['加强平台建设', '公开平台建设情况', '拓展公开载体'],
 		met: [
 			(c) => stat(c, `依托${c.site}和${c.wechat}发布信息，${c.period}共发布${c.n(60, 2400)}条。`),
-			(c) => `在办公场所设置政务公开栏${c.n(1, 6)}块、电子显示屏${c.n(1, 4)}块，并在${c.pick(['档案馆', '图书馆', '政务服务大厅', '办公楼一楼大厅'])}设立政府信息查阅点。`,
+			(c) => `在办公场所设置政务公开栏${c.n(1, 6)}块、电子显示屏${c.n(1, 4)}块，并在${c.pick(['档案馆', '图书馆', '办公楼一楼大厅'])}设立政府信息查阅点。`,
 			(c) => `开通了“${c.p.short}”政务微博，全年更新信息${c.n(20, 400)}条。`,
 			(c) => `加强${c.site}内容保障，${c.date()}完成网站栏目优化调整。`
 		],

@@ -28,6 +28,8 @@ export interface BuiltTables {
 	carriedApplications: number;
 	forwardApplications: number;
 	identityHolds: boolean;
+	/** Labels of active-disclosure rows that carry a non-zero figure (规范性文件, 行政许可 …). */
+	activeFigures: string[];
 }
 
 export const APPLICANT_COLUMNS = ['自然人', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他'] as const;
@@ -98,7 +100,8 @@ function renderRow(cells: Array<string | number>, style: TableStyle, pipeVariant
 export function buildTables(rng: Rng, o: TableOptions): BuiltTables {
 	const pv = rng.int(0, 2);
 	const row = (cells: Array<string | number>): string[] => renderRow(cells, o.style, pv);
-	const active = buildActive(rng, o, row);
+	const activeFigures: string[] = [];
+	const active = buildActive(rng, o, row, activeFigures);
 
 	// Part 三: applications by applicant type.
 	const outcomes = outcomeRows(o.layout);
@@ -154,12 +157,23 @@ export function buildTables(rng: Rng, o: TableOptions): BuiltTables {
 		newApplications: trueFreshTotal,
 		carriedApplications: sum(carried),
 		forwardApplications: sum(forward),
-		identityHolds: holds
+		identityHolds: holds,
+		activeFigures
 	};
 }
 
-function buildActive(rng: Rng, o: TableOptions, row: (cells: Array<string | number>) => string[]): string[] {
+function buildActive(
+	rng: Rng,
+	o: TableOptions,
+	plainRow: (cells: Array<string | number>) => string[],
+	figures: string[]
+): string[] {
 	const out: string[] = [];
+	const positive = (v: string | number): boolean => (typeof v === 'number' ? v > 0 : Number.parseFloat(v) > 0);
+	const row = (cells: Array<string | number>): string[] => {
+		if (cells.slice(1).some(positive)) figures.push(String(cells[0]));
+		return plainRow(cells);
+	};
 	const docs = rng.int(0, o.isGov ? 25 : 6);
 	const permits = rng.chance(0.6) ? rng.int(0, o.isGov ? 4000 : 600) : 0;
 	const penalties = rng.chance(0.5) ? rng.int(0, o.isGov ? 800 : 120) : 0;
