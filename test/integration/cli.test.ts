@@ -68,3 +68,46 @@ describe('zwgk CLI', () => {
 		expect(r.stderr).not.toMatch(/at .*\.ts:\d+/);
 	});
 });
+
+describe('zwgk analyze', () => {
+	const files = (() => {
+		const empty = path.join(dir, 'empty.txt');
+		fs.writeFileSync(empty, '');
+		const binary = path.join(dir, 'binary.txt');
+		fs.writeFileSync(binary, Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256)));
+		const huge = path.join(dir, 'huge.txt');
+		const para = '一、工作情况\n我局于2023年3月制定了《政务公开工作制度》，全年主动公开政府信息120条。\n';
+		fs.writeFileSync(huge, para.repeat(Math.ceil((20 * 1024 * 1024) / Buffer.byteLength(para))));
+		return { empty, binary, huge };
+	})();
+
+	it('says why an empty or a binary file cannot be analysed, and exits 1', () => {
+		const r = zwgk(['analyze', files.empty, files.binary]);
+		expect(r.code).toBe(1);
+		expect(r.stderr).toContain('empty.txt：文件为空');
+		expect(r.stderr).toMatch(/binary\.txt：.*(二进制|无法识别|不是文本)/);
+	});
+
+	it('analyses a 20 MB text with a truncation warning instead of hanging', () => {
+		const r = zwgk(['analyze', '--json', files.huge]);
+		expect(r.code).toBe(0);
+		const out = JSON.parse(r.stdout.trim());
+		expect(out.meta.warnings.map((w: { code: string }) => w.code)).toContain('truncated');
+		expect(out.score.max).toBeGreaterThan(0);
+	});
+
+	it('prints one JSON object per file per line with the contract fields', () => {
+		const a = path.join(dir, 'a.txt');
+		fs.writeFileSync(a, '青岚盟测试局2023年政务公开工作自查报告\n一、主要做法\n我局成立了政务公开工作领导小组，由局长任组长。\n二、存在的问题\n一是解读形式单一；二是培训不够。\n三、下一步工作打算\n一是丰富解读形式；二是加强培训。\n青岚盟测试局\n2024年1月10日\n');
+		const r = zwgk(['analyze', '--json', a, a]);
+		const lines = r.stdout.trim().split('\n');
+		expect(lines).toHaveLength(2);
+		const o = JSON.parse(lines[0]);
+		expect(o.rubric).toEqual({ id: 'default', version: 1 });
+		expect(o.meta).toMatchObject({ agency: '青岚盟测试局', period: '2023', type: 'self_inspection', published: '2024-01-10' });
+		expect(o.indicators).toHaveLength(22);
+		expect(o.indicators.find((i: { id: string }) => i.id === 'im.leadership').level).toBe(2);
+		expect(o.indicators.find((i: { id: string }) => i.id === 'rq.problems').level).toBe(2);
+		expect(Object.keys(o)).toEqual(expect.arrayContaining(['file', 'rubric', 'meta', 'score', 'dimensions', 'indicators', 'metrics', 'checks']));
+	});
+});
