@@ -98,7 +98,7 @@ export function analyze(text: string, rubric: RubricDefinition, opts?: { fileNam
 	const tableTitleLines = new Set<number>();
 	for (const t of tables) {
 		for (let i = t.firstLine; i <= t.lastLine; i++) tableLines.add(i);
-		tableTitleLines.add(t.firstLine - 1);
+		tableTitleLines.add(t.titleLine);
 	}
 	const { kinds, headings, sections, lineRole, lineMixed } = buildSections(lines, lineNoise, tableLines, tableTitleLines);
 	const sentences = splitSentences(nz.text, lines, kinds, headings, lineRole, lineMixed);

@@ -156,3 +156,23 @@ describe('active disclosure table (表二)', () => {
 		expect(parse(text)).toEqual([]);
 	});
 });
+
+describe('a sentence between the table title and the table', () => {
+	it('still finds the table, and leaves the sentence as prose (a stated zero the engine can read)', async () => {
+		const { analyze } = await import('./analyze');
+		const { defaultRubric } = await import('./rubric');
+		const rows = appRows([0, 0, 0, 0, 0, 0, 0], [0, 0, 0, 0, 0, 0, 0], [0, 0, 0, 0, 0, 0, 0], [0, 0, 0, 0, 0, 0, 0]);
+		const table = render('pipe', rows).replace('三、收到和处理政府信息公开申请情况\n', '三、收到和处理政府信息公开申请情况\n本年度我局未收到政府信息公开申请。\n');
+		const text = `某县自然资源局2022年政府信息公开工作年度报告\n${table}\n五、存在的主要问题及改进情况\n一是公开内容不够全面；二是解读形式单一。`;
+		const lines = splitLines(text);
+		const tables = parseTables(lines, lines.map(() => false));
+		const app = tables.find((t) => t.id === 'applications')!;
+		expect(app.rows.length).toBeGreaterThan(5);
+		expect(lines[app.firstLine].text).not.toContain('未收到');
+		const r = analyze(text, defaultRubric);
+		expect(r.indicators.find((i) => i.id === 'rq.consistency')?.level).toBe(2);
+		const apps = r.indicators.find((i) => i.id === 'rc.applications')!;
+		expect(apps.level).toBe(2);
+		expect(apps.evidence.map((e) => e.text).join('')).toMatch(/未收到政府信息公开申请|本年新收/);
+	});
+});

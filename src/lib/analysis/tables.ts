@@ -23,6 +23,8 @@ export interface ParsedTable {
 	/** line indexes covered */
 	firstLine: number;
 	lastLine: number;
+	/** the line of the table's title (prose may stand between it and firstLine) */
+	titleLine: number;
 }
 
 const TITLES: { id: TableId; re: RegExp }[] = [
@@ -79,6 +81,7 @@ export function findTableRegions(
 		const cells: Cell[] = [];
 		let last = i;
 		let numeric = 0;
+		let prose = 0;
 		let j = i + 1;
 		for (; j < lines.length; j++) {
 			if (isNoise[j]) continue;
@@ -94,12 +97,17 @@ export function findTableRegions(
 			}
 			if (TITLES.some((x) => x.re.test(lt)) && lt.length <= 40) break;
 			if (MAJOR_HEADING.test(lt) && !TABLE_ROW_LABEL.test(lt)) break;
-			if (lt.length > 50 || (/[。；]/.test(lt) && !/^[（(]本列数据/.test(lt))) break;
+			if (lt.length > 50 || (/[。；]/.test(lt) && !/^[（(]本列数据/.test(lt))) {
+				// A few sentences of prose may stand between the title and its table
+				// ("本年度未收到政府信息公开申请。" then the table): they stay prose, not table.
+				if (cells.length === 0 && ++prose <= 3) continue;
+				break;
+			}
 			cells.push({ text: lt, line: j });
 			if (NUM_CELL.test(lt)) numeric++;
 			last = j;
 		}
-		if (numeric >= 3) out.push({ id: title.id, titleLine: i, first: i + 1, last, cells });
+		if (numeric >= 3) out.push({ id: title.id, titleLine: i, first: cells[0]?.line ?? i + 1, last, cells });
 		i = Math.max(i, last);
 	}
 	return out;
@@ -181,7 +189,8 @@ export function parseTables(lines: readonly Line[], isNoise: readonly boolean[])
 				rows: kept.map((x) => ({ label: x.label, cells: padTo(x.cells, 7) })),
 				columns: [...APPLICANT_COLUMNS],
 				firstLine: r.first,
-				lastLine: r.last
+				lastLine: r.last,
+				titleLine: r.titleLine
 			});
 		} else if (r.id === 'review_litigation') {
 			const nums = r.cells.filter((c) => NUM_CELL.test(c.text.replace(/\s+/g, '')) || BLANK_CELL.test(c.text));
@@ -197,7 +206,8 @@ export function parseTables(lines: readonly Line[], isNoise: readonly boolean[])
 				rows: vals.length >= 5 ? rows : [],
 				columns: [...REVIEW_COLUMNS],
 				firstLine: r.first,
-				lastLine: r.last
+				lastLine: r.last,
+				titleLine: r.titleLine
 			});
 		} else {
 			const { rows, columns } = rowsFromCells(r.cells, 4, (t) =>
@@ -212,7 +222,8 @@ export function parseTables(lines: readonly Line[], isNoise: readonly boolean[])
 				rows: kept.map((x) => ({ label: x.label, cells: x.cells })),
 				columns: [...new Set(columns)],
 				firstLine: r.first,
-				lastLine: r.last
+				lastLine: r.last,
+				titleLine: r.titleLine
 			});
 		}
 	}
