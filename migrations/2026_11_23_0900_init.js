@@ -141,21 +141,17 @@ export async function up(db) {
 		.columns(['report_id', 'rubric_id', 'dimension_id', 'indicator_id', 'level', 'machine_level', 'score', 'max', 'overridden'])
 		.execute();
 
-	// Per report × rubric version × dimension sums of `scores`, kept in step with it in the same
-	// transaction (reports.writeScores, scoring/override): rankings read 5 rows a report, not 22.
+	// One row per report × rubric version with its total, maximum and per-dimension sums (JSON), kept
+	// in step with `scores` in the same transaction (reports.writeScores, scoring/override): rankings
+	// read one short row a report instead of 22.
 	await db.schema
 		.createTable('report_totals')
 		.addColumn('report_id', 'integer', (c) => c.notNull().references('reports.id').onDelete('cascade'))
 		.addColumn('rubric_id', 'integer', (c) => c.notNull().references('rubrics.id'))
-		.addColumn('dimension_id', 'text', (c) => c.notNull())
-		.addColumn('score', 'real', (c) => c.notNull())
+		.addColumn('total', 'real', (c) => c.notNull())
 		.addColumn('max', 'real', (c) => c.notNull())
-		.addPrimaryKeyConstraint('report_totals_pk', ['report_id', 'rubric_id', 'dimension_id'])
-		.execute();
-	await db.schema
-		.createIndex('report_totals_cover')
-		.on('report_totals')
-		.columns(['report_id', 'rubric_id', 'dimension_id', 'score', 'max'])
+		.addColumn('dimensions', json, (c) => c.notNull()) // {"fd": 24, "pi": 16, …}
+		.addPrimaryKeyConstraint('report_totals_pk', ['report_id', 'rubric_id'])
 		.execute();
 
 	await db.schema

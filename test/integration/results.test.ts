@@ -9,6 +9,7 @@ import { gapsData, overviewData, rankedWithChange, roundContext } from '../../sr
 import { roundResults, roundTotals } from '../../src/lib/server/results/round-results';
 import { demoAgencies, generateReport } from '../../src/lib/demo/generate';
 import { freshDb } from './helpers';
+import { expandGapLevels } from '../../src/lib/charts/gaps-levels';
 
 let db: Database;
 const list = demoAgencies(40, 1).slice(0, 6);
@@ -93,7 +94,9 @@ describe('round results', () => {
 		const ctx = await roundContext(db, new URL(`http://x/?round=${r2}`));
 		const g = await gapsData(db, ctx, {});
 		expect(g.agencies).toHaveLength(list.length - 1);
-		expect(g.cells).toHaveLength((list.length - 1) * ctx.indicators.length);
+		expect(g.levels).toHaveLength(list.length - 1);
+		expect(g.levels.every((l) => l.length === ctx.indicators.length && /^[012-]+$/.test(l))).toBe(true);
+		expect(expandGapLevels(g.agencies, g.levels)).toHaveLength((list.length - 1) * ctx.indicators.length);
 		const c = g.counts.find((x) => x.id === 'rq.consistency')!;
 		expect(c.missing + c.partial + c.met + c.na).toBe(list.length - 1);
 	});

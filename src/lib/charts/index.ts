@@ -14,3 +14,4 @@ export { radarCompare, type RadarIndicator, type RadarSeries } from './radar-com
 export { rankingClickId, gapsClickTarget, missingClickId } from './click';
 export { LEVEL_STYLE, NA_STYLE, levelStyle, rowsHeight, formatNumber, formatPercent, type LevelStyle } from './common';
 export type { ChartClickEvent, Level } from './types';
+export { expandGapLevels } from './gaps-levels';

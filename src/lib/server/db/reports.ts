@@ -54,20 +54,26 @@ export async function insertReport(db: Executor, r: NewReport, a: AnalysisResult
 	return row.id;
 }
 
-/** Recomputes a report's per-dimension sums from its score rows (call after any change to them). */
+/** Recomputes a report's total, maximum and per-dimension sums from its score rows (call after any change to them). */
 export async function refreshTotals(db: Executor, reportId: number, rubricId: number): Promise<void> {
+	const rows = await db
+		.selectFrom('scores')
+		.select(['dimension_id', 'score', 'max'])
+		.where('report_id', '=', reportId)
+		.where('rubric_id', '=', rubricId)
+		.execute();
+	const dims: Record<string, number> = {};
+	let total = 0;
+	let max = 0;
+	for (const r of rows) {
+		dims[r.dimension_id] = Math.round(((dims[r.dimension_id] ?? 0) + r.score) * 100) / 100;
+		total += r.score;
+		max += r.max;
+	}
 	await db.deleteFrom('report_totals').where('report_id', '=', reportId).where('rubric_id', '=', rubricId).execute();
 	await db
 		.insertInto('report_totals')
-		.columns(['report_id', 'rubric_id', 'dimension_id', 'score', 'max'])
-		.expression((eb) =>
-			eb
-				.selectFrom('scores')
-				.select((s) => ['report_id', 'rubric_id', 'dimension_id', s.fn.sum<number>('score').as('score'), s.fn.sum<number>('max').as('max')])
-				.where('report_id', '=', reportId)
-				.where('rubric_id', '=', rubricId)
-				.groupBy(['report_id', 'rubric_id', 'dimension_id'])
-		)
+		.values({ report_id: reportId, rubric_id: rubricId, total: Math.round(total * 100) / 100, max, dimensions: JSON.stringify(dims) })
 		.execute();
 }
 

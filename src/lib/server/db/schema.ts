@@ -103,9 +103,10 @@ export interface ScoresTable {
 export interface ReportTotalsTable {
 	report_id: number;
 	rubric_id: number;
-	dimension_id: string;
-	score: number;
+	total: number;
 	max: number;
+	/** JSON: dimension id → score */
+	dimensions: Json;
 }
 
 export interface ScoreEvidenceTable {

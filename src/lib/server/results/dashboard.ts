@@ -6,7 +6,7 @@ import type { Kysely } from 'kysely';
 import * as rounds from '../db/rounds';
 import * as rubrics from '../db/rubrics';
 import type { DB, Round } from '../db/schema';
-import { missingAgencies, roundIndicatorRows, roundTotals, rubricDefs, type AgencyTotal } from './round-results';
+import { missingAgencies, roundTotals, rubricDefs, type AgencyTotal } from './round-results';
 import type { DimensionDef, IndicatorDef } from './types';
 
 type Executor = Kysely<DB>;
@@ -142,38 +142,42 @@ export async function overviewData(db: Executor, ctx: RoundContext) {
 	};
 }
 
-export interface GapCell {
-	agencyIndex: number;
-	indicatorIndex: number;
-	level: 0 | 1 | 2 | null;
-	reportId: number;
-}
-
+/**
+ * The heatmap's data, compact: per agency one string of levels in indicator order ('0', '1', '2',
+ * '-' for not applicable, ' ' for no row), so 2,000 agencies × 22 indicators stay small on the wire.
+ */
 export async function gapsData(db: Executor, ctx: RoundContext, filter: { group?: string | null }) {
 	const round = ctx.round!;
 	let totals = await roundTotals(db, round);
 	if (filter.group) totals = totals.filter((t) => t.group === filter.group);
-	const rows = await roundIndicatorRows(db, round);
+	// Only what the heatmap needs, read from the covering index.
+	const rows = await db
+		.selectFrom('scores')
+		.innerJoin('reports', 'reports.id', 'scores.report_id')
+		.where('reports.round_id', '=', round.id)
+		.where('reports.superseded', '=', 0)
+		.where('reports.status', '=', 'scored')
+		.where('scores.rubric_id', '=', round.rubric_id)
+		.select(['scores.report_id as reportId', 'scores.indicator_id as indicatorId', 'scores.level as level'])
+		.execute();
 	const agencyIndex = new Map(totals.map((t, i) => [t.reportId, i]));
 	const indIndex = new Map(ctx.indicators.map((d, i) => [d.id, i]));
-	const cells: GapCell[] = [];
+	const grid = totals.map(() => Array.from({ length: ctx.indicators.length }, () => ' '));
+	const counts = ctx.indicators.map((d) => ({ id: d.id, name: d.name, missing: 0, partial: 0, met: 0, na: 0 }));
 	for (const r of rows) {
 		const a = agencyIndex.get(r.reportId);
 		const i = indIndex.get(r.indicatorId);
 		if (a === undefined || i === undefined) continue;
-		cells.push({ agencyIndex: a, indicatorIndex: i, level: r.level as GapCell['level'], reportId: r.reportId });
-	}
-	const counts = ctx.indicators.map((d) => ({ id: d.id, name: d.name, missing: 0, partial: 0, met: 0, na: 0 }));
-	for (const c of cells) {
-		const k = counts[c.indicatorIndex];
-		if (c.level === 0) k.missing++;
-		else if (c.level === 1) k.partial++;
-		else if (c.level === 2) k.met++;
+		grid[a][i] = r.level === null ? '-' : String(r.level);
+		const k = counts[i];
+		if (r.level === 0) k.missing++;
+		else if (r.level === 1) k.partial++;
+		else if (r.level === 2) k.met++;
 		else k.na++;
 	}
 	return {
-		agencies: totals.map((t) => ({ id: t.agencyId, name: t.agencyName, reportId: t.reportId, rate: t.rate, group: t.group })),
-		cells,
+		agencies: totals.map((t) => ({ id: t.agencyId, name: t.agencyName, reportId: t.reportId, rate: t.rate })),
+		levels: grid.map((g) => g.join('')),
 		counts
 	};
 }
@@ -189,7 +193,7 @@ export async function groupsOf(db: Executor): Promise<{ groups: string[]; region
 export async function trendsData(db: Executor, agencyIds: number[]) {
 	const list = (await rounds.listRounds(db)).slice().reverse(); // oldest first
 	const dimRows = await db
-		.selectFrom('report_totals as scores')
+		.selectFrom('scores')
 		.innerJoin('reports', 'reports.id', 'scores.report_id')
 		.innerJoin('rounds', (j) => j.onRef('rounds.id', '=', 'reports.round_id').onRef('rounds.rubric_id', '=', 'scores.rubric_id'))
 		.where('reports.status', '=', 'scored')
@@ -217,7 +221,7 @@ export async function trendsData(db: Executor, agencyIds: number[]) {
 					'reports.round_id as roundId',
 					'reports.agency_id as agencyId',
 					'agencies.name as name',
-					eb.fn.sum<number>('scores.score').as('score'),
+					eb.fn.sum<number>('scores.total').as('score'),
 					eb.fn.sum<number>('scores.max').as('max')
 				])
 				.groupBy(['reports.round_id', 'reports.agency_id', 'agencies.name'])

@@ -65,35 +65,28 @@ export async function roundTotals(db: Executor, round: Pick<Round, 'id' | 'rubri
 	if (opts.agencyId != null) base = base.where('reports.agency_id', '=', opts.agencyId);
 	// Two flat queries joined here: cheaper than joining the agency names into every dimension row.
 	const [dims, names] = await Promise.all([
-		base.select(['reports.agency_id as agencyId', 'reports.id as reportId', 'reports.late as late', 't.dimension_id as dimensionId', 't.score as score', 't.max as max']).execute(),
+		base.select(['reports.agency_id as agencyId', 'reports.id as reportId', 'reports.late as late', 't.total as total', 't.max as max', 't.dimensions as dimensions']).execute(),
 		db.selectFrom('agencies').select(['id', 'name', 'group_name', 'region']).execute()
 	]);
 	const agencyById = new Map(names.map((a) => [a.id, a]));
 	const by = new Map<number, AgencyTotal>();
 	for (const d of dims) {
 		const agencyId = d.agencyId as number;
-		let a = by.get(agencyId);
-		if (!a) {
-			const info = agencyById.get(agencyId);
-			a = {
-				agencyId,
-				agencyName: info?.name ?? '',
-				group: info?.group_name ?? null,
-				region: info?.region ?? null,
-				reportId: d.reportId,
-				late: !!d.late,
-				total: 0,
-				max: 0,
-				rate: 0,
-				dimensions: {},
-				rank: 0,
-				groupRank: 0
-			};
-			by.set(agencyId, a);
-		}
-		a.dimensions[d.dimensionId] = Number(d.score);
-		a.total += Number(d.score);
-		a.max += Number(d.max);
+		const info = agencyById.get(agencyId);
+		by.set(agencyId, {
+			agencyId,
+			agencyName: info?.name ?? '',
+			group: info?.group_name ?? null,
+			region: info?.region ?? null,
+			reportId: d.reportId,
+			late: !!d.late,
+			total: Number(d.total),
+			max: Number(d.max),
+			rate: 0,
+			dimensions: JSON.parse(d.dimensions) as Record<string, number>,
+			rank: 0,
+			groupRank: 0
+		});
 	}
 	const rows = [...by.values()];
 	for (const r of rows) {

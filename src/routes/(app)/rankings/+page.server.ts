@@ -4,6 +4,7 @@ import { requirePermission } from '$lib/server/auth/policy';
 import { groupsOf, rankedWithChange, roundContext } from '$lib/server/results/dashboard';
 
 const SORTABLE = new Set(['rank', 'name', 'total', 'rate', 'change']);
+const PAGE_SIZE = 100;
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	requirePermission(locals.user, 'dashboards.view');
@@ -15,7 +16,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	const sortParam = url.searchParams.get('sort') ?? 'rank';
 	const sort = SORTABLE.has(sortParam) || ctx.dimensions.some((d) => d.id === sortParam) ? sortParam : 'rank';
 	const dir = url.searchParams.get('dir') === 'desc' ? 'desc' : 'asc';
-	if (!ctx.round) return { ctx, groups, regions, filter: { group, region, sort, dir }, rows: [], previous: null };
+	if (!ctx.round) return { ctx, groups, regions, filter: { group, region, sort, dir }, rows: [], count: 0, page: 1, pages: 1, chart: { ids: [], names: [], rates: [] }, previous: null };
 	const { rows, previous } = await rankedWithChange(db, ctx.round);
 	let shown = rows;
 	if (group) shown = shown.filter((r) => r.group === group);
@@ -28,5 +29,20 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		const c = typeof x === 'string' || typeof y === 'string' ? String(x).localeCompare(String(y), 'zh-CN') : x - y;
 		return dir === 'asc' ? c : -c;
 	});
-	return { ctx, groups, regions, filter: { group, region, sort, dir }, rows: shown, previous: previous ? { id: previous.id, name: previous.name } : null };
+	// The table shows a page of rows; the chart gets every filtered agency in compact columns.
+	const pages = Math.max(1, Math.ceil(shown.length / PAGE_SIZE));
+	const page = Math.min(pages, Math.max(1, Number(url.searchParams.get('page')) || 1));
+	const chart = { ids: shown.map((r) => r.agencyId), names: shown.map((r) => r.agencyName), rates: shown.map((r) => r.rate) };
+	return {
+		ctx,
+		groups,
+		regions,
+		filter: { group, region, sort, dir },
+		rows: shown.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE).map(({ region: _r, ...row }) => row),
+		count: shown.length,
+		page,
+		pages,
+		chart,
+		previous: previous ? { id: previous.id, name: previous.name } : null
+	};
 };
