@@ -104,3 +104,21 @@ test('an evaluator override changes the total and is recorded in the audit log',
 	await page.goto('/audit');
 	await expect(page.locator('body')).toContainText('override');
 });
+
+test('the export buttons download files with their Chinese names', async ({ page }) => {
+	await page.goto('/rankings');
+	const period = (await page.getByLabel('考核轮次').locator('option:checked').textContent())?.match(/(\d{4})/)?.[1];
+	for (const [link, name] of [
+		['Excel', `考核结果_${period}.xlsx`],
+		['通报(Word)', `考核结果通报_${period}.docx`],
+		['CSV', `排名_${period}.csv`]
+	] as const) {
+		const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: link, exact: true }).click()]);
+		expect(download.suggestedFilename()).toBe(name);
+		const file = await download.path();
+		expect(file).toBeTruthy();
+	}
+	await page.getByRole('table', { name: '排名表' }).locator('tbody tr td:nth-child(2) a').first().click();
+	const [docx] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: /整改通知/ }).click()]);
+	expect(docx.suggestedFilename()).toMatch(new RegExp(`^整改通知_.+_${period}\\.docx$`));
+});

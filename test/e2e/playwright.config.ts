@@ -23,7 +23,7 @@ export default defineConfig({
 	reporter: [['list'], ['json']],
 	use: { locale: 'zh-CN', viewport: { width: 1400, height: 900 }, launchOptions: chromium },
 	projects: [
-		{ name: 'workflow', testMatch: /(auth|workflow|export)\.e2e\.ts$/, use: { baseURL: `http://localhost:${port}` } },
+		{ name: 'workflow', testMatch: /(auth|workflow|export|i18n)\.e2e\.ts$/, use: { baseURL: `http://localhost:${port}` } },
 		{ name: 'demo', testMatch: /(dashboards|import)\.e2e\.ts$/, use: { baseURL: `http://localhost:${demoPort}` } }
 	],
 	webServer: [
