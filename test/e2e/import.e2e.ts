@@ -28,6 +28,7 @@ test('a zip of the corpus imports with scores, and again as five duplicates', as
 	await page.getByRole('button', { name: '创建' }).click();
 	await expect(page.getByText('已创建考核轮次')).toBeVisible();
 	await page.getByLabel('考核轮次').selectOption({ label: '语料导入测试轮次（报送中）' });
+	await expect(page).toHaveURL(/round=\d+/);
 
 	const input = page.getByLabel('选择报告文件');
 	await input.setInputFiles({ name: 'corpus.zip', mimeType: 'application/zip', buffer: zip });
