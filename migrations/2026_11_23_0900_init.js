@@ -151,6 +151,7 @@ export async function up(db) {
 		.addColumn('total', 'real', (c) => c.notNull())
 		.addColumn('max', 'real', (c) => c.notNull())
 		.addColumn('dimensions', json, (c) => c.notNull()) // {"fd": 24, "pi": 16, …}
+		.addColumn('levels', json, (c) => c.notNull()) // {"fd.decision": 2, "rq.consistency": null, …}
 		.addPrimaryKeyConstraint('report_totals_pk', ['report_id', 'rubric_id'])
 		.execute();
 

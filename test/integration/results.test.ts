@@ -75,6 +75,12 @@ describe('round results', () => {
 		const results = await roundResults(db, r2);
 		const mine = results!.agencies.find((a) => a.agencyId === target.agencyId)!;
 		expect(mine.indicators[row.indicator_id]).toMatchObject({ level: 0, machineLevel: 2, overridden: true });
+		// The heatmap reads the levels kept beside the totals: they follow the override too.
+		const ctx = await roundContext(db, new URL(`http://x/?round=${r2}`));
+		const g = await gapsData(db, ctx, {});
+		const a = g.agencies.findIndex((x) => x.id === target.agencyId);
+		const i = ctx.indicators.findIndex((d) => d.id === row.indicator_id);
+		expect(g.levels[a][i]).toBe('0');
 		const audit = await db.selectFrom('audit_log').selectAll().where('action', '=', 'override').execute();
 		expect(audit).toHaveLength(1);
 		expect(JSON.parse(audit[0].before ?? '{}')).toMatchObject({ level: 2 });

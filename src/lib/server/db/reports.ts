@@ -58,22 +58,24 @@ export async function insertReport(db: Executor, r: NewReport, a: AnalysisResult
 export async function refreshTotals(db: Executor, reportId: number, rubricId: number): Promise<void> {
 	const rows = await db
 		.selectFrom('scores')
-		.select(['dimension_id', 'score', 'max'])
+		.select(['indicator_id', 'dimension_id', 'level', 'score', 'max'])
 		.where('report_id', '=', reportId)
 		.where('rubric_id', '=', rubricId)
 		.execute();
 	const dims: Record<string, number> = {};
+	const levels: Record<string, number | null> = {};
 	let total = 0;
 	let max = 0;
 	for (const r of rows) {
 		dims[r.dimension_id] = Math.round(((dims[r.dimension_id] ?? 0) + r.score) * 100) / 100;
+		levels[r.indicator_id] = r.level;
 		total += r.score;
 		max += r.max;
 	}
 	await db.deleteFrom('report_totals').where('report_id', '=', reportId).where('rubric_id', '=', rubricId).execute();
 	await db
 		.insertInto('report_totals')
-		.values({ report_id: reportId, rubric_id: rubricId, total: Math.round(total * 100) / 100, max, dimensions: JSON.stringify(dims) })
+		.values({ report_id: reportId, rubric_id: rubricId, total: Math.round(total * 100) / 100, max, dimensions: JSON.stringify(dims), levels: JSON.stringify(levels) })
 		.execute();
 }
 

@@ -107,6 +107,8 @@ export interface ReportTotalsTable {
 	max: number;
 	/** JSON: dimension id → score */
 	dimensions: Json;
+	/** JSON: indicator id → effective level (null: not applicable) */
+	levels: Json;
 }
 
 export interface ScoreEvidenceTable {

@@ -150,16 +150,19 @@ export async function gapsData(db: Executor, ctx: RoundContext, filter: { group?
 	const round = ctx.round!;
 	let totals = await roundTotals(db, round);
 	if (filter.group) totals = totals.filter((t) => t.group === filter.group);
-	// Only what the heatmap needs, read from the covering index.
-	const rows = await db
-		.selectFrom('scores')
-		.innerJoin('reports', 'reports.id', 'scores.report_id')
+	// The levels of every report are kept beside its totals: one short row a report, no score rows.
+	const levelRows = await db
+		.selectFrom('report_totals as t')
+		.innerJoin('reports', 'reports.id', 't.report_id')
 		.where('reports.round_id', '=', round.id)
 		.where('reports.superseded', '=', 0)
 		.where('reports.status', '=', 'scored')
-		.where('scores.rubric_id', '=', round.rubric_id)
-		.select(['scores.report_id as reportId', 'scores.indicator_id as indicatorId', 'scores.level as level'])
+		.where('t.rubric_id', '=', round.rubric_id)
+		.select(['t.report_id as reportId', 't.levels as levels'])
 		.execute();
+	const rows = levelRows.flatMap((r) =>
+		Object.entries(JSON.parse(r.levels) as Record<string, number | null>).map(([indicatorId, level]) => ({ reportId: r.reportId, indicatorId, level }))
+	);
 	const agencyIndex = new Map(totals.map((t, i) => [t.reportId, i]));
 	const indIndex = new Map(ctx.indicators.map((d, i) => [d.id, i]));
 	const grid = totals.map(() => Array.from({ length: ctx.indicators.length }, () => ' '));
