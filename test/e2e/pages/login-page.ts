@@ -6,6 +6,8 @@ export class LoginPage {
 
 	async goto(): Promise<void> {
 		await this.page.goto('/login');
+		// Type only into the hydrated form, as a person who waits for the page would.
+		await this.page.waitForLoadState('networkidle');
 	}
 
 	async signIn(username: string, password: string): Promise<void> {
