@@ -92,24 +92,3 @@ export function reportScores(db: Executor, reportId: number, rubricId: number) {
 		.where('rubric_id', '=', rubricId)
 		.execute();
 }
-
-/** Totals of the current reports of a round under one rubric version, per agency (for rank moves). */
-export async function roundTotals(db: Executor, roundId: number, rubricId: number) {
-	return db
-		.selectFrom('reports')
-		.innerJoin('scores', 'scores.report_id', 'reports.id')
-		.innerJoin('agencies', 'agencies.id', 'reports.agency_id')
-		.select((eb) => [
-			'reports.id as reportId',
-			'agencies.id as agencyId',
-			'agencies.name as agencyName',
-			eb.fn.sum<number>('scores.score').as('total'),
-			eb.fn.sum<number>('scores.max').as('max')
-		])
-		.where('reports.round_id', '=', roundId)
-		.where('reports.superseded', '=', 0)
-		.where('reports.status', '=', 'scored')
-		.where('scores.rubric_id', '=', rubricId)
-		.groupBy(['reports.id', 'agencies.id', 'agencies.name'])
-		.execute();
-}

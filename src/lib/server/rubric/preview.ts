@@ -6,7 +6,8 @@ import { analyze } from '../../analysis/analyze';
 import type { RubricDefinition } from '../../analysis/rubric';
 import type { Database } from '../db/connect';
 import type { Round } from '../db/schema';
-import { roundTotals } from '../db/submissions';
+import { roundTotals } from '../results/round-results';
+import { scoreRate } from '../results/types';
 
 export interface PreviewRow {
 	agencyName: string;
@@ -29,7 +30,7 @@ export function ranks(values: number[]): number[] {
 }
 
 export async function previewRound(db: Database, round: Round, draft: RubricDefinition): Promise<PreviewRow[]> {
-	const current = await roundTotals(db, round.id, round.rubric_id);
+	const current = await roundTotals(db, round);
 	if (current.length === 0) return [];
 	const texts = await db
 		.selectFrom('reports')
@@ -48,8 +49,9 @@ export async function previewRound(db: Database, round: Round, draft: RubricDefi
 			afterMax: a ? a.score.max : 0
 		};
 	});
-	const rb = ranks(rows.map((r) => r.before));
-	const ra = ranks(rows.map((r) => r.after));
+	// Ranked by score rate (total ÷ own max), as the rankings page ranks.
+	const rb = ranks(rows.map((r) => scoreRate(r.before, r.beforeMax)));
+	const ra = ranks(rows.map((r) => scoreRate(r.after, r.afterMax)));
 	return rows
 		.map((r, i) => ({ ...r, delta: r2(r.after - r.before), rankBefore: rb[i], rankAfter: ra[i], rankMove: rb[i] - ra[i] }))
 		.sort((a, b) => a.rankAfter - b.rankAfter || a.agencyName.localeCompare(b.agencyName, 'zh'));
