@@ -34,3 +34,7 @@ export function compileMessages() {
 }
 
 export default compileMessages;
+
+// `node scripts/paraglide-compile.js` (run before the CLI and the bench, whose server modules import
+// the compiled messages).
+if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(new URL(import.meta.url).pathname)) compileMessages();

@@ -6,6 +6,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { compileMessages } from './paraglide-compile.js';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 process.chdir(root);
@@ -28,6 +29,9 @@ if (!built || sources.some((s) => newest(path.join(root, s)) > built)) {
 	const b = spawnSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
 	if (b.status !== 0) process.exit(b.status ?? 1);
 }
+
+// The CLI's server modules import the compiled UI messages (a no-op when the build just made them).
+compileMessages();
 
 const env = { ...process.env };
 env.PORT ??= '3000';
