@@ -87,7 +87,7 @@ export function analyze(text: string, rubric: RubricDefinition, opts?: { fileNam
 	if (looksBinary(input)) return emptyResult(rubric, [{ code: 'binary', message: '内容不是文本（可能是二进制文件或编码错误）' }]);
 	if (input.length > MAX_TEXT_CHARS) {
 		input = input.slice(0, MAX_TEXT_CHARS);
-		warnings.push({ code: 'truncated', message: `文本过长，仅分析前 ${MAX_TEXT_CHARS} 个字符` });
+		warnings.push({ code: 'truncated', message: `文本过长，仅分析前 ${MAX_TEXT_CHARS} 个字符`, params: { max: MAX_TEXT_CHARS } });
 	}
 
 	const nz = normalize(input);
@@ -106,7 +106,7 @@ export function analyze(text: string, rubric: RubricDefinition, opts?: { fileNam
 
 	if (opts?.fileName && !meta.agency) {
 		// the importer may offer the file name; we only say so, never guess silently
-		warnings.push({ code: 'agency_from_file_name', message: `正文未写明报送单位，可参考文件名“${opts.fileName}”人工确认` });
+		warnings.push({ code: 'agency_from_file_name', message: `正文未写明报送单位，可参考文件名“${opts.fileName}”人工确认`, params: { fileName: opts.fileName } });
 	}
 
 	// checks
@@ -117,7 +117,7 @@ export function analyze(text: string, rubric: RubricDefinition, opts?: { fileNam
 			const cs = checkApplications(t);
 			checks.push(...cs);
 			const id = cs.find((c) => c.id === 'applications_identity');
-			if (id) identity = { ok: id.ok, checkable: !id.details.includes('无法核对') };
+			if (id) identity = { ok: id.ok, checkable: (id.params?.checked ?? 0) > 0 };
 		}
 		if (t.id === 'review_litigation' && t.rows.length > 0) {
 			const c = checkReview(t);
@@ -127,7 +127,7 @@ export function analyze(text: string, rubric: RubricDefinition, opts?: { fileNam
 	const layouts = new Set(tables.map((t) => t.layout));
 	const period = meta.period ? Number(meta.period.slice(0, 4)) : null;
 	if (layouts.has('2019') && period !== null && period >= 2021)
-		warnings.push({ code: 'old_table_layout', message: `${period}年度报告仍使用2019版表格格式（国办公开办函〔2019〕60号）` });
+		warnings.push({ code: 'old_table_layout', message: `${period}年度报告仍使用2019版表格格式（国办公开办函〔2019〕60号）`, params: { year: period } });
 	if (meta.type === 'annual_report' && period !== null && period >= 2019 && !tables.some((t) => t.id === 'applications'))
 		warnings.push({ code: 'no_application_table', message: '年度报告中未找到“收到和处理政府信息公开申请情况”表格' });
 

@@ -289,6 +289,7 @@ export function checkApplications(t: ParsedTable): CheckResult[] {
 	checks.push({
 		id: 'applications_identity',
 		ok: checked > 0 && failed.length === 0,
+		params: { checked, failed: failed.length },
 		details:
 			checked === 0
 				? '申请情况表数据不全，无法核对“第一项加第二项之和等于第三项加第四项之和”'
@@ -310,6 +311,7 @@ export function checkApplications(t: ParsedTable): CheckResult[] {
 		checks.push({
 			id: 'applications_row_totals',
 			ok: rowFailed.length === 0,
+			params: { checked: rowChecked, failed: rowFailed.length },
 			details: rowFailed.length === 0 ? `各行总计等于各类申请人之和（核对 ${rowChecked} 行）` : `${rowFailed.length} 行的总计不等于各类申请人之和`,
 			...(rowFailed.length > 0 ? { cells: rowFailed } : {})
 		});
@@ -327,6 +329,7 @@ export function checkApplications(t: ParsedTable): CheckResult[] {
 			checks.push({
 				id: 'applications_outcome_total',
 				ok: outFailed.length === 0,
+				params: { checked: outChecked, failed: outFailed.length },
 				details: outFailed.length === 0 ? '（七）总计等于各办理结果之和' : '（七）总计不等于各办理结果之和',
 				...(outFailed.length > 0 ? { cells: outFailed } : {})
 			});
@@ -349,6 +352,7 @@ export function checkReview(t: ParsedTable): CheckResult | null {
 	return {
 		id: 'review_litigation_totals',
 		ok: failed.length === 0,
+		params: { checked, failed: failed.length },
 		details: failed.length === 0 ? '行政复议、行政诉讼各组总计正确' : `${failed.length} 组的总计不等于分项之和`,
 		...(failed.length > 0 ? { cells: failed } : {})
 	};

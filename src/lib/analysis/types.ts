@@ -14,9 +14,14 @@ export interface Span {
 	section?: SectionRole;
 }
 
+/**
+ * A warning about a report. `message` is the Chinese text (CLI, JSON output); the UI renders `code`
+ * with `params` in its own language (src/lib/i18n/labels.ts `warningText`).
+ */
 export interface Warning {
 	code: string;
 	message: string;
+	params?: Record<string, string | number>;
 }
 
 export interface IndicatorResult {
@@ -48,7 +53,10 @@ export interface CheckCell {
 export interface CheckResult {
 	id: string;
 	ok: boolean;
+	/** Chinese text (CLI, JSON); the UI renders id + ok + params (labels.ts `checkText`). */
 	details: string;
+	/** checked: rows/columns/groups checked; failed: how many failed. */
+	params?: { checked: number; failed: number };
 	cells?: CheckCell[];
 }
 

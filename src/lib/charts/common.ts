@@ -1,10 +1,12 @@
 /**
  * Shared look of every chart: fonts, colours, number formatting, the level scale (缺失/部分/达标 with
  * symbols, so levels never depend on colour alone) and HTML escaping for tooltips.
- * Pure: no echarts runtime import.
+ * Pure: no echarts runtime import. Words come from the UI messages (src/lib/i18n), read when a
+ * builder runs, so charts follow the UI language.
  */
 import type { EChartsOption } from 'echarts';
 import type { Level } from './types';
+import { levelLabel } from '../i18n/labels';
 
 export const FONT_FAMILY =
 	"'Noto Sans CJK SC', 'Source Han Sans SC', 'PingFang SC', 'Microsoft YaHei', system-ui, sans-serif";
@@ -21,7 +23,8 @@ export const SERIES_SYMBOLS = ['circle', 'rect', 'triangle', 'diamond', 'roundRe
 export const LINE_TYPES: ('solid' | 'dashed' | 'dotted')[] = ['solid', 'dashed', 'dotted'];
 
 export interface LevelStyle {
-	label: string;
+	/** In the UI language (a getter: read when the chart is built). */
+	readonly label: string;
 	symbol: string;
 	color: string;
 	/** Text colour on top of `color` (contrast ≥ 4.5:1). */
@@ -30,12 +33,12 @@ export interface LevelStyle {
 
 /** Colours match app.css (--c-l0/1/2, with a darker green for white-text contrast). */
 export const LEVEL_STYLE: Record<Level, LevelStyle> = {
-	0: { label: '缺失', symbol: '✗', color: '#dc2626', text: '#ffffff' },
-	1: { label: '部分', symbol: '◐', color: '#fbbf24', text: '#1f2937' },
-	2: { label: '达标', symbol: '✓', color: '#15803d', text: '#ffffff' }
+	0: { get label() { return levelLabel(0); }, symbol: '✗', color: '#dc2626', text: '#ffffff' },
+	1: { get label() { return levelLabel(1); }, symbol: '◐', color: '#fbbf24', text: '#1f2937' },
+	2: { get label() { return levelLabel(2); }, symbol: '✓', color: '#15803d', text: '#ffffff' }
 };
 /** An indicator that does not apply to the agency (its maximum is reduced, not scored 0). */
-export const NA_STYLE: LevelStyle = { label: '不适用', symbol: '—', color: '#e5e7eb', text: '#4b5563' };
+export const NA_STYLE: LevelStyle = { get label() { return levelLabel(null); }, symbol: '—', color: '#e5e7eb', text: '#4b5563' };
 /** Heatmap value used for 不适用 (ECharts' '-' would leave the cell blank, indistinguishable from "no report"). */
 export const NA_VALUE = -1;
 

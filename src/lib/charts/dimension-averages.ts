@@ -1,4 +1,5 @@
 import type { BarSeriesOption, EChartsOption, TooltipComponentFormatterCallbackParams } from 'echarts';
+import { m } from '../paraglide/messages.js';
 import { AXIS_COLOR, BAR_COLOR, SPLIT_COLOR, baseOption, escapeHtml, formatNumber } from './common';
 
 export interface DimensionAverage {
@@ -23,7 +24,7 @@ export function dimensionAverages(dims: readonly DimensionAverage[]): EChartsOpt
 
 	const series: BarSeriesOption = {
 		type: 'bar',
-		name: '平均得分率',
+		name: m.ch_avg_rate(),
 		data: kept.map((d, i) => ({ name: d.name, value: pct[i] })),
 		barMaxWidth: 48,
 		itemStyle: { color: BAR_COLOR, borderRadius: [3, 3, 0, 0] },
@@ -39,7 +40,7 @@ export function dimensionAverages(dims: readonly DimensionAverage[]): EChartsOpt
 				const one = Array.isArray(p) ? p[0] : p;
 				const d = one ? kept[one.dataIndex] : undefined;
 				if (!d) return '';
-				return `${escapeHtml(d.name)}<br/>平均 <b>${formatNumber(d.avg)}</b> / ${formatNumber(d.max)} 分（${formatNumber(pct[one.dataIndex])}%）`;
+				return `${escapeHtml(d.name)}<br/>${m.ch_dim_avg_tooltip({ avg: `<b>${formatNumber(d.avg)}</b>`, max: formatNumber(d.max), pct: formatNumber(pct[one.dataIndex]) })}`;
 			}
 		},
 		xAxis: {
@@ -50,7 +51,7 @@ export function dimensionAverages(dims: readonly DimensionAverage[]): EChartsOpt
 		},
 		yAxis: {
 			type: 'value',
-			name: '平均得分率',
+			name: m.ch_avg_rate(),
 			min: 0,
 			max: Math.max(100, Math.ceil(Math.max(...pct) / 20) * 20),
 			interval: 20,

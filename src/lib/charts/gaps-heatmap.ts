@@ -1,4 +1,5 @@
 import type { EChartsOption, HeatmapSeriesOption, TooltipComponentFormatterCallbackParams } from 'echarts';
+import { m } from '../paraglide/messages.js';
 import { AXIS_COLOR, LEVEL_STYLE, NA_STYLE, NA_VALUE, baseOption, escapeHtml, levelStyle, yScrollZoom } from './common';
 import type { Level } from './types';
 
@@ -70,7 +71,7 @@ export function gapsHeatmap(
 	const many = agencies.length > HEATMAP_VISIBLE_ROWS;
 	const series: HeatmapSeriesOption = {
 		type: 'heatmap',
-		name: '指标等级',
+		name: m.ch_indicator_level(),
 		data,
 		label: { show: true, fontSize: 13 },
 		itemStyle: { borderColor: '#ffffff', borderWidth: 1 },
@@ -81,9 +82,14 @@ export function gapsHeatmap(
 		aria: {
 			enabled: true,
 			label: {
-				description:
-					`${agencies.length} 个机关 × ${indicators.length} 项指标的等级矩阵：` +
-					`缺失 ${counts[0]} 项，部分 ${counts[1]} 项，达标 ${counts[2]} 项，不适用 ${counts.na} 项。`
+				description: m.ch_heatmap_aria({
+					agencies: agencies.length,
+					indicators: indicators.length,
+					missing: counts[0],
+					partial: counts[1],
+					met: counts[2],
+					na: counts.na
+				})
 			}
 		},
 		grid: { left: 8, right: many ? 40 : 16, top: 8, bottom: 44, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
@@ -97,8 +103,8 @@ export function gapsHeatmap(
 				const [x, y, v] = d.value;
 				const style = v === NA_VALUE ? NA_STYLE : levelStyle(v as Level);
 				return (
-					`${escapeHtml(agencies[y].name)}<br/>${escapeHtml(indicators[x].name)}（${escapeHtml(indicators[x].id)}）` +
-					`<br/>等级：<b>${style.symbol} ${style.label}</b>`
+					`${escapeHtml(agencies[y].name)}<br/>${m.ch_indicator_with_id({ name: escapeHtml(indicators[x].name), id: escapeHtml(indicators[x].id) })}` +
+					`<br/>${m.ch_level_line({ level: `<b>${style.symbol} ${style.label}</b>` })}`
 				);
 			}
 		},

@@ -1,4 +1,5 @@
 import type { BarSeriesOption, EChartsOption, TooltipComponentFormatterCallbackParams } from 'echarts';
+import { m } from '../paraglide/messages.js';
 import { AXIS_COLOR, LEVEL_STYLE, SPLIT_COLOR, baseOption, escapeHtml, yScrollZoom } from './common';
 
 export interface MissingCount {
@@ -32,11 +33,10 @@ interface CountDatum {
  */
 export function missingCounts(
 	items: readonly MissingCount[],
-	opts: { keepOrder?: boolean; unit?: string } = {}
+	opts: { keepOrder?: boolean } = {}
 ): EChartsOption | null {
 	const kept = items.filter((it) => Number.isFinite(it.missing) && Number.isFinite(it.partial));
 	if (kept.length === 0) return null;
-	const unit = opts.unit ?? '个机关';
 	const rows = opts.keepOrder
 		? [...kept]
 		: [...kept].sort((a, b) => b.missing - a.missing || b.partial - a.partial);
@@ -73,14 +73,15 @@ export function missingCounts(
 				const it = one ? rows[one.dataIndex] : undefined;
 				if (!it) return '';
 				return (
-					`${escapeHtml(it.name)}<br/>${LEVEL_STYLE[0].symbol} 缺失：<b>${it.missing}</b> ${unit}` +
-					`<br/>${LEVEL_STYLE[1].symbol} 部分：<b>${it.partial}</b> ${unit}`
+					`${escapeHtml(it.name)}` +
+					`<br/>${m.ch_agency_count_line({ level: `${LEVEL_STYLE[0].symbol} ${LEVEL_STYLE[0].label}`, count: `<b>${it.missing}</b>` })}` +
+					`<br/>${m.ch_agency_count_line({ level: `${LEVEL_STYLE[1].symbol} ${LEVEL_STYLE[1].label}`, count: `<b>${it.partial}</b>` })}`
 				);
 			}
 		},
 		xAxis: {
 			type: 'value',
-			name: unit.replace(/^[个份家项条]/, '') + '数',
+			name: m.ch_agency_count_axis(),
 			nameLocation: 'middle',
 			nameGap: 24,
 			minInterval: 1,

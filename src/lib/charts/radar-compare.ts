@@ -1,4 +1,5 @@
 import type { EChartsOption, RadarSeriesOption, TooltipComponentFormatterCallbackParams } from 'echarts';
+import { m } from '../paraglide/messages.js';
 import { AXIS_COLOR, LINE_TYPES, SERIES_SYMBOLS, baseOption, escapeHtml, formatNumber, formatPercent } from './common';
 
 export interface RadarIndicator {
@@ -41,7 +42,7 @@ export function radarCompare(indicators: readonly RadarIndicator[], series: read
 
 	const radarSeries: RadarSeriesOption = {
 		type: 'radar',
-		name: '维度得分',
+		name: m.ch_dimension_scores(),
 		emphasis: { lineStyle: { width: 3 } },
 		data: rows.map((s, i) => ({
 			name: s.name,
@@ -64,7 +65,7 @@ export function radarCompare(indicators: readonly RadarIndicator[], series: read
 				if (!s) return '';
 				const lines = axes.map((a, k) => {
 					const v = s.values[k];
-					return `${escapeHtml(a.name)}：${formatNumber(v)} / ${formatNumber(a.max)}（${formatPercent(v, a.max)}）`;
+					return m.ch_axis_value({ name: escapeHtml(a.name), value: formatNumber(v), max: formatNumber(a.max), pct: formatPercent(v, a.max) });
 				});
 				return `<b>${escapeHtml(s.name)}</b><br/>${lines.join('<br/>')}`;
 			}

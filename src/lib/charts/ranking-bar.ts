@@ -1,4 +1,5 @@
 import type { BarSeriesOption, EChartsOption, TooltipComponentFormatterCallbackParams } from 'echarts';
+import { m } from '../paraglide/messages.js';
 import { AXIS_COLOR, BAR_COLOR, SPLIT_COLOR, baseOption, escapeHtml, formatNumber, formatPercent, yScrollZoom } from './common';
 
 export interface RankingRow {
@@ -27,7 +28,7 @@ interface RankingDatum {
  * @example rankingBar([{ id: 1, name: '甲县', total: 81.5, max: 100 }])
  */
 export function rankingBar(rows: readonly RankingRow[], opts: { label?: string } = {}): EChartsOption | null {
-	const label = opts.label ?? '总分';
+	const label = opts.label ?? m.ch_total();
 	const kept = rows.filter((r) => Number.isFinite(r.total));
 	if (kept.length === 0) return null;
 	const sorted = [...kept].sort(
@@ -56,7 +57,7 @@ export function rankingBar(rows: readonly RankingRow[], opts: { label?: string }
 			symbol: 'none',
 			silent: true,
 			lineStyle: { type: 'dashed', color: AXIS_COLOR },
-			label: { formatter: `平均 ${formatNumber(mean)}`, position: 'start', color: AXIS_COLOR },
+			label: { formatter: m.ch_average({ value: formatNumber(mean) }), position: 'start', color: AXIS_COLOR },
 			data: [{ xAxis: Math.round(mean * 10) / 10 }]
 		}
 	};
@@ -71,7 +72,7 @@ export function rankingBar(rows: readonly RankingRow[], opts: { label?: string }
 				const one = Array.isArray(p) ? p[0] : p;
 				const r = one ? sorted[one.dataIndex] : undefined;
 				if (!r) return '';
-				return `${escapeHtml(r.name)}<br/>第 ${one.dataIndex + 1} 名 · ${label} <b>${formatNumber(r.total)}</b> / ${formatNumber(r.max)}（得分率 ${formatPercent(r.total, r.max)}）`;
+				return `${escapeHtml(r.name)}<br/>${m.ch_rank_tooltip({ rank: one.dataIndex + 1, label: escapeHtml(label), value: `<b>${formatNumber(r.total)}</b>`, max: formatNumber(r.max), rate: formatPercent(r.total, r.max) })}`;
 			}
 		},
 		xAxis: {

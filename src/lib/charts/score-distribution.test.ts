@@ -51,11 +51,11 @@ describe('scoreDistribution', () => {
 	});
 
 	it('explains the band and the share in the tooltip', () => {
-		const o = scoreDistribution([55, 61, 62, 78.5], undefined, { unit: '份报告' });
+		const o = scoreDistribution([55, 61, 62, 78.5]);
 		if (!o) throw new Error('expected an option');
-		expect(tooltipText(o, 1)).toBe('60–70 分（60 ≤ 分数 < 70）<br/><b>2</b> 份报告，占 50%');
+		expect(tooltipText(o, 1)).toBe('60–70 分（60 ≤ 分数 < 70）<br/><b>2</b> 个机关，占 50%');
 		expect(tooltipText(o, 0)).toContain('分数 < 60');
 		expect(tooltipText(o, 4)).toContain('分数 ≥ 90');
-		expect(first(o.yAxis)).toMatchObject({ name: '报告数' });
+		expect(first(o.yAxis)).toMatchObject({ name: '机关数' });
 	});
 });

@@ -1,4 +1,5 @@
 import type { BarSeriesOption, EChartsOption, TooltipComponentFormatterCallbackParams } from 'echarts';
+import { m } from '../paraglide/messages.js';
 import { AXIS_COLOR, BAR_COLOR, SPLIT_COLOR, baseOption, formatNumber, formatPercent } from './common';
 
 /** Default band edges: <60, 60–70, 70–80, 80–90, ≥90. */
@@ -21,7 +22,7 @@ export function scoreBands(totals: readonly number[], bins: readonly number[] = 
 	const edges = [...new Set(bins.filter((b) => Number.isFinite(b)))].sort((a, b) => a - b);
 	const bands: ScoreBand[] = [];
 	if (edges.length === 0) {
-		bands.push({ label: '全部', from: -Infinity, to: Infinity, count: 0 });
+		bands.push({ label: m.common_all(), from: -Infinity, to: Infinity, count: 0 });
 	} else {
 		bands.push({ label: `<${formatNumber(edges[0])}`, from: -Infinity, to: edges[0], count: 0 });
 		for (let i = 1; i < edges.length; i++) {
@@ -41,21 +42,19 @@ export function scoreBands(totals: readonly number[], bins: readonly number[] = 
  * Histogram of totals by score band, counts as bars with labels. Returns null when no finite total.
  *
  * @example scoreDistribution([55, 61, 78.5, 92])          // bands <60, 60–70, 70–80, 80–90, ≥90
- * @example scoreDistribution(totals, [50, 75], { unit: '份报告' })
+ * @example scoreDistribution(totals, [50, 75])
  */
 export function scoreDistribution(
 	totals: readonly number[],
-	bins: readonly number[] = DEFAULT_SCORE_BINS,
-	opts: { unit?: string } = {}
+	bins: readonly number[] = DEFAULT_SCORE_BINS
 ): EChartsOption | null {
-	const unit = opts.unit ?? '个机关';
 	const bands = scoreBands(totals, bins);
 	const n = bands.reduce((s, b) => s + b.count, 0);
 	if (n === 0) return null;
 
 	const series: BarSeriesOption = {
 		type: 'bar',
-		name: '数量',
+		name: m.ch_count(),
 		data: bands.map((b) => ({ name: b.label, value: b.count })),
 		barMaxWidth: 56,
 		itemStyle: { color: BAR_COLOR, borderRadius: [3, 3, 0, 0] },
@@ -71,12 +70,12 @@ export function scoreDistribution(
 				const one = Array.isArray(p) ? p[0] : p;
 				const b = one ? bands[one.dataIndex] : undefined;
 				if (!b) return '';
-				return `${b.label} 分（${rangeText(b)}）<br/><b>${b.count}</b> ${unit}，占 ${formatPercent(b.count, n)}`;
+				return `${m.ch_band_title({ band: b.label, range: rangeText(b) })}<br/>${m.ch_band_count({ count: `<b>${b.count}</b>`, pct: formatPercent(b.count, n) })}`;
 			}
 		},
 		xAxis: {
 			type: 'category',
-			name: '分数段',
+			name: m.ch_score_band(),
 			nameLocation: 'middle',
 			nameGap: 28,
 			data: bands.map((b) => b.label),
@@ -86,7 +85,7 @@ export function scoreDistribution(
 		},
 		yAxis: {
 			type: 'value',
-			name: unit.replace(/^[个份家项条]/, '') + '数',
+			name: m.ch_agency_count_axis(),
 			minInterval: 1,
 			nameTextStyle: { color: AXIS_COLOR },
 			axisLabel: { color: AXIS_COLOR },
@@ -97,8 +96,8 @@ export function scoreDistribution(
 }
 
 function rangeText(b: ScoreBand): string {
-	if (b.from === -Infinity && b.to === Infinity) return '全部分数';
-	if (b.from === -Infinity) return `分数 < ${formatNumber(b.to)}`;
-	if (b.to === Infinity) return `分数 ≥ ${formatNumber(b.from)}`;
-	return `${formatNumber(b.from)} ≤ 分数 < ${formatNumber(b.to)}`;
+	if (b.from === -Infinity && b.to === Infinity) return m.ch_range_all();
+	if (b.from === -Infinity) return m.ch_range_below({ to: formatNumber(b.to) });
+	if (b.to === Infinity) return m.ch_range_from({ from: formatNumber(b.from) });
+	return m.ch_range_between({ from: formatNumber(b.from), to: formatNumber(b.to) });
 }

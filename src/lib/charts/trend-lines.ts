@@ -1,4 +1,5 @@
 import type { EChartsOption, LineSeriesOption } from 'echarts';
+import { m } from '../paraglide/messages.js';
 import { AXIS_COLOR, LINE_TYPES, SERIES_COLORS, SERIES_SYMBOLS, SPLIT_COLOR, baseOption, formatNumber } from './common';
 
 export interface TrendSeries {
@@ -59,7 +60,7 @@ export function trendLines(
 		tooltip: {
 			trigger: 'axis',
 			confine: true,
-			valueFormatter: (v) => (typeof v === 'number' && Number.isFinite(v) ? `${formatNumber(v)}${suffix}` : '无数据')
+			valueFormatter: (v) => (typeof v === 'number' && Number.isFinite(v) ? `${formatNumber(v)}${suffix}` : m.ch_no_data())
 		},
 		xAxis: {
 			type: 'category',

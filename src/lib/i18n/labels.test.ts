@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
-import { levelLabel, navLabel, periodLabel, reportTypeLabel, roleLabel, roundStatusLabel } from './labels';
+import { joinList, levelLabel, navLabel, periodLabel, reportTypeLabel, roleLabel, roundAxisLabels, roundStatusLabel } from './labels';
+import { withLocale } from './with-locale';
 import { m } from '../paraglide/messages.js';
 
 // Outside a request the runtime falls back to the base locale, zh-CN.
@@ -26,6 +27,19 @@ describe('labels (base locale zh-CN)', () => {
 		expect(periodLabel('2024H1')).toBe('2024年上半年');
 		expect(periodLabel('2024H2')).toBe('2024年下半年');
 		expect(periodLabel('2024Q3', '2024年第三季度')).toBe('2024年第三季度');
+	});
+
+	it('labels rounds on an axis by period, by name when two share one', async () => {
+		const rounds = [{ name: '2023年度政务公开考核', period: '2023' }, { name: '2024年上半年考核', period: '2024H1' }];
+		expect(roundAxisLabels(rounds)).toEqual(['2023年度', '2024年上半年']);
+		expect(await withLocale('en', () => roundAxisLabels(rounds))).toEqual(['2023', 'H1 2024']);
+		const twice = [{ name: '2024年度考核', period: '2024' }, { name: '2024年度补充考核', period: '2024' }];
+		expect(roundAxisLabels(twice)).toEqual(['2024年度考核', '2024年度补充考核']);
+	});
+
+	it('joins lists with the language\'s separator', async () => {
+		expect(joinList(['甲', '乙'])).toBe('甲；乙');
+		expect(await withLocale('en', () => joinList(['a', 'b']))).toBe('a; b');
 	});
 });
 

@@ -78,3 +78,72 @@ export function periodLabel(period: string, fallback?: string): string {
 	if (!p[2]) return m.period_year({ year: p[1] });
 	return p[3] === '1' ? m.period_h1({ year: p[1] }) : m.period_h2({ year: p[1] });
 }
+
+type Params = Record<string, string | number>;
+const WARNING: Record<string, (p: Params) => string> = {
+	empty: () => m.warn_empty(),
+	binary: () => m.warn_binary(),
+	truncated: (p) => m.warn_truncated({ max: p.max }),
+	agency_from_file_name: (p) => m.warn_agency_from_file_name({ fileName: p.fileName }),
+	old_table_layout: (p) => m.warn_old_table_layout({ year: p.year }),
+	no_application_table: () => m.warn_no_application_table(),
+	anonymised: () => m.warn_anonymised(),
+	no_period: () => m.warn_no_period(),
+	no_agency: () => m.warn_no_agency()
+};
+const WARNING_PARAMS: Record<string, readonly string[]> = { truncated: ['max'], agency_from_file_name: ['fileName'], old_table_layout: ['year'] };
+
+/**
+ * An analysis warning ({ code, message, params }) in the UI language. A warning stored before it had
+ * params, or with a code this build does not know, shows its stored (Chinese) message.
+ */
+export function warningText(w: { code: string; message: string; params?: Params }): string {
+	const render = WARNING[w.code];
+	const need = WARNING_PARAMS[w.code] ?? [];
+	if (!render || need.some((k) => w.params?.[k] === undefined)) return w.message;
+	return render(w.params ?? {});
+}
+
+/** Joins short texts with the language's list separator (；/ "; "). */
+export function joinList(items: readonly string[]): string {
+	return items.join(m.common_list_sep());
+}
+
+interface CheckLike {
+	id: string;
+	ok: boolean;
+	details: string;
+	params?: { checked: number; failed: number };
+	cells?: { row: string; column: string; expected: number; actual: number }[];
+}
+
+/** A statistics-table check (tables.ts) in the UI language; a check stored without params keeps its text. */
+export function checkText(c: CheckLike): string {
+	const p = c.params;
+	if (!p) return c.details;
+	switch (c.id) {
+		case 'applications_identity':
+			if (p.checked === 0) return m.chk_identity_incomplete();
+			if (p.failed === 0) return m.chk_identity_ok({ checked: p.checked });
+			return m.chk_identity_failed({
+				cells: joinList((c.cells ?? []).map((x) => m.chk_identity_cell({ column: x.column, expected: x.expected, actual: x.actual })))
+			});
+		case 'applications_row_totals':
+			return p.failed === 0 ? m.chk_row_totals_ok({ checked: p.checked }) : m.chk_row_totals_failed({ failed: p.failed });
+		case 'applications_outcome_total':
+			return p.failed === 0 ? m.chk_outcome_total_ok() : m.chk_outcome_total_failed();
+		case 'review_litigation_totals':
+			return p.failed === 0 ? m.chk_review_ok() : m.chk_review_failed({ failed: p.failed });
+		default:
+			return c.details;
+	}
+}
+
+/**
+ * Short labels for rounds on a chart axis or a table head: the period in the UI language (2024年度 /
+ * 2024), or the round's own name when two rounds share a period.
+ */
+export function roundAxisLabels(rounds: readonly { name: string; period: string }[]): string[] {
+	const distinct = new Set(rounds.map((r) => r.period)).size === rounds.length;
+	return rounds.map((r) => (distinct ? periodLabel(r.period, r.name) : r.name));
+}

@@ -4,16 +4,8 @@ import { requirePermission } from '$lib/server/auth/policy';
 import { rankedWithChange, roundContext, trendsData } from '$lib/server/results/dashboard';
 import { scoreRate } from '$lib/server/results/types';
 
-const METRICS: Record<string, string> = {
-	published_items: '主动公开信息（条）',
-	interpretations: '政策解读（篇）',
-	messages_received: '收到留言（件）',
-	messages_closed: '办结留言（件）',
-	opinion_items: '监测舆情（条）',
-	applications_received: '收到依申请公开申请（件）',
-	trainings: '培训（次）',
-	trainees: '培训人数（人）'
-};
+/** The extracted metrics shown over time; the page labels them by id in the UI language. */
+const METRICS = ['published_items', 'interpretations', 'messages_received', 'messages_closed', 'opinion_items', 'applications_received', 'trainings', 'trainees'] as const;
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	requirePermission(locals.user, 'dashboards.view');
@@ -42,18 +34,18 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 				return row ? scoreRate(Number(row.score), Number(row.max)) : null;
 			})
 		}));
-	const metricTable = Object.entries(METRICS).map(([id, label]) => ({
+	const metricTable = METRICS.map((id) => ({
 		id,
-		label,
 		values: rounds.map((r) => {
 			const row = t.metricRows.find((x) => x.roundId === r.id && x.metricId === id);
 			return row ? { sum: Math.round(Number(row.sum)), reports: Number(row.n) } : null;
 		})
 	}));
-	const metric = url.searchParams.get('m') && METRICS[url.searchParams.get('m') ?? ''] ? (url.searchParams.get('m') as string) : 'published_items';
+	const asked = url.searchParams.get('m') ?? '';
+	const metric = METRICS.find((id) => id === asked) ?? 'published_items';
 	return {
 		ctx,
-		rounds: rounds.map((r) => r.name.replace('政务公开考核', '')),
+		rounds: rounds.map((r) => ({ name: r.name, period: r.period })),
 		dimSeries,
 		agencySeries,
 		choices: all.map((r) => ({ id: r.agencyId, name: r.agencyName })),
