@@ -3,6 +3,7 @@
  * Header names are matched in Chinese or English; aliases are split on 、,;，；|.
  */
 import ExcelJS from 'exceljs';
+import { m } from '../../paraglide/messages.js';
 import { decodeTextBytes } from './text-decode';
 
 export interface AgencyListRow {
@@ -56,19 +57,19 @@ export function parseCsv(text: string): string[][] {
 }
 
 function toRows(table: string[][]): AgencyListResult {
-	if (table.length === 0) return { ok: false, message: '文件中没有数据' };
+	if (table.length === 0) return { ok: false, message: m.ix_list_no_data() };
 	const header = table[0].map((h) => h.trim());
 	const col = (k: keyof typeof HEADERS) => header.findIndex((h) => HEADERS[k].test(h));
 	const nameCol = col('name');
-	if (nameCol < 0) return { ok: false, message: '第一行应为表头，且包含“单位名称”（或“单位”“名称”）列' };
+	if (nameCol < 0) return { ok: false, message: m.ix_list_no_name_column({ name: '单位名称', alt1: '单位', alt2: '名称' }) };
 	const [g, r, l, a] = [col('group'), col('region'), col('level'), col('aliases')];
 	const rows: AgencyListRow[] = [];
 	const skipped: string[] = [];
 	const seen = new Set<string>();
 	table.slice(1).forEach((cells, i) => {
 		const name = (cells[nameCol] ?? '').trim();
-		if (!name) return void skipped.push(`第 ${i + 2} 行没有单位名称`);
-		if (seen.has(name)) return void skipped.push(`第 ${i + 2} 行“${name}”重复`);
+		if (!name) return void skipped.push(m.ix_list_row_no_name({ row: i + 2 }));
+		if (seen.has(name)) return void skipped.push(m.ix_list_row_duplicate({ row: i + 2, name }));
 		seen.add(name);
 		const get = (k: number) => (k >= 0 ? (cells[k] ?? '').trim() || null : null);
 		rows.push({ name, group: get(g), region: get(r), level: get(l), aliases: (get(a) ?? '').split(/[、,;，；|]/).map((x) => x.trim()).filter(Boolean) });
@@ -83,10 +84,10 @@ export async function readAgencyList(bytes: Uint8Array, fileName: string): Promi
 		try {
 			await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
 		} catch {
-			return { ok: false, message: 'Excel 文件无法读取（请另存为 .xlsx 后重试）' };
+			return { ok: false, message: m.ix_list_xlsx_unreadable() };
 		}
 		const ws = wb.worksheets[0];
-		if (!ws) return { ok: false, message: 'Excel 文件中没有工作表' };
+		if (!ws) return { ok: false, message: m.ix_list_no_sheet() };
 		const table: string[][] = [];
 		ws.eachRow((row) => {
 			const values = Array.isArray(row.values) ? row.values.slice(1) : [];
@@ -96,8 +97,8 @@ export async function readAgencyList(bytes: Uint8Array, fileName: string): Promi
 	}
 	if (lower.endsWith('.csv') || lower.endsWith('.txt')) {
 		const decoded = decodeTextBytes(bytes);
-		if (!decoded.ok) return { ok: false, message: `名单文件无法读取：${decoded.message}` };
+		if (!decoded.ok) return { ok: false, message: m.ix_list_unreadable({ reason: decoded.message }) };
 		return toRows(parseCsv(decoded.text.replace(/^\uFEFF/, '')));
 	}
-	return { ok: false, message: '单位名单请使用 .csv 或 .xlsx 文件' };
+	return { ok: false, message: m.ix_list_format() };
 }

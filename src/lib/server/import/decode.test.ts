@@ -5,19 +5,12 @@ import iconv from 'iconv-lite';
 import { Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow } from 'docx';
 import { zipSync } from 'fflate';
 import { decodeFile, ACCEPTED_FORMATS } from './decode';
-import { buildPdf } from './test-fixtures';
+import { REPORT, buildPdf } from './test-fixtures';
 
-const REPORT = [
-	'某市生态环境局2023年政府信息公开工作年度报告',
-	'一、总体情况',
-	'2023年，我局认真贯彻落实《中华人民共和国政府信息公开条例》，全年主动公开政府信息215条。',
-	'二、收到和处理政府信息公开申请情况',
-	'本年新收政府信息公开申请7件，均在法定期限内答复。'
-];
 const utf8 = (s: string): Uint8Array => new TextEncoder().encode(s);
 const nonWs = (s: string): string => s.replace(/\s+/g, '');
 
-async function buildDocx(lines: string[], withTable: boolean): Promise<Uint8Array> {
+async function buildDocx(lines: readonly string[], withTable: boolean): Promise<Uint8Array> {
 	const children: (Paragraph | Table)[] = [new Paragraph({ text: lines[0], heading: HeadingLevel.HEADING_1 })];
 	for (const line of lines.slice(1)) children.push(new Paragraph(line));
 	if (withTable) {

@@ -5,16 +5,17 @@
  * PK\x03\x04 → docx (a zip holding word/document.xml) or another zip; %PDF- → pdf; OLE2 → legacy
  * .doc/.wps/.xls (unsupported); PNG/JPEG/GIF/BMP/TIFF/WebP, RAR/7z/gzip, RTF → unsupported;
  * `<html`/`<!doctype`/`<body`/`<div`/`<p`… near the start → html; anything else → text.
- * Expected failures are values (`ok: false` with a code and a Chinese message); this never throws
- * on content.
+ * Expected failures are values (`ok: false` with a code and a message in the request's language,
+ * Chinese outside a request); this never throws on content.
  *
  * @example
  *   const r = await decodeFile(bytes, '2023年报.docx');
  *   if (r.ok) analyze(r.text); else showError(r.message);
  */
+import { m } from '../../paraglide/messages.js';
 import { htmlToText } from './html-text';
-import { extractPdfText, PDF_CORRUPT_MESSAGE } from './pdf-text';
-import { BINARY_MESSAGE, decodeByBom, decodeTextBytes, decodeWith, isValidUtf8, type TextEncodingName } from './text-decode';
+import { extractPdfText, pdfCorruptMessage } from './pdf-text';
+import { binaryMessage, decodeByBom, decodeTextBytes, decodeWith, isValidUtf8, type TextEncodingName } from './text-decode';
 import { listZipEntryNames } from './zip';
 
 export type DecodeErrorCode = 'unsupported' | 'empty' | 'undecodable' | 'no_text_layer' | 'corrupt' | 'too_large' | 'timeout';
@@ -32,11 +33,22 @@ export interface DecodeOptions {
 
 export const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
 export const DEFAULT_TIMEOUT_MS = 20_000;
-export const ACCEPTED_FORMATS = '.txt、.html/.htm、.docx、.pdf、.zip';
-export const DOCX_CORRUPT_MESSAGE = '文件已损坏或不完整，无法读取（docx）';
+const FORMAT_LIST = ['.txt', '.html/.htm', '.docx', '.pdf', '.zip'] as const;
+/** The accepted formats as Chinese text (base locale); `acceptedFormats()` gives them in the current language. */
+export const ACCEPTED_FORMATS = FORMAT_LIST.join('、');
+
+/** '.txt、.html/.htm、…' / '.txt, .html/.htm, …' in the current language. */
+export function acceptedFormats(): string {
+	return FORMAT_LIST.join(m.ix_enum_sep());
+}
+
+/** 文件已损坏或不完整，无法读取（docx）, in the current language. */
+export function docxCorruptMessage(): string {
+	return m.ix_corrupt_file({ format: 'docx' });
+}
 
 export function unsupportedMessage(label: string): string {
-	return `不支持的文件格式（${label}）。请提交以下格式之一：${ACCEPTED_FORMATS}`;
+	return m.ix_unsupported_format({ label, formats: acceptedFormats() });
 }
 
 type Sniffed =
@@ -80,15 +92,15 @@ function sniff(bytes: Uint8Array, ext: string): Sniffed {
 	if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) {
 		return { kind: 'unsupported', label: OLE2_EXTS.has(ext) ? `.${ext}` : '.doc' };
 	}
-	if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47])) return { kind: 'unsupported', label: '.png 图片' };
-	if (startsWith(bytes, [0xff, 0xd8, 0xff])) return { kind: 'unsupported', label: '.jpg 图片' };
-	if (startsWith(bytes, [0x47, 0x49, 0x46, 0x38])) return { kind: 'unsupported', label: '.gif 图片' };
-	if (startsWith(bytes, [0x42, 0x4d]) && ext === 'bmp') return { kind: 'unsupported', label: '.bmp 图片' };
+	if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47])) return { kind: 'unsupported', label: m.ix_image_label({ ext: '.png' }) };
+	if (startsWith(bytes, [0xff, 0xd8, 0xff])) return { kind: 'unsupported', label: m.ix_image_label({ ext: '.jpg' }) };
+	if (startsWith(bytes, [0x47, 0x49, 0x46, 0x38])) return { kind: 'unsupported', label: m.ix_image_label({ ext: '.gif' }) };
+	if (startsWith(bytes, [0x42, 0x4d]) && ext === 'bmp') return { kind: 'unsupported', label: m.ix_image_label({ ext: '.bmp' }) };
 	if (startsWith(bytes, [0x49, 0x49, 0x2a, 0x00]) || startsWith(bytes, [0x4d, 0x4d, 0x00, 0x2a])) {
-		return { kind: 'unsupported', label: '.tif 图片' };
+		return { kind: 'unsupported', label: m.ix_image_label({ ext: '.tif' }) };
 	}
 	if (startsWith(bytes, [0x52, 0x49, 0x46, 0x46]) && startsWith(bytes, [0x57, 0x45, 0x42, 0x50], 8)) {
-		return { kind: 'unsupported', label: '.webp 图片' };
+		return { kind: 'unsupported', label: m.ix_image_label({ ext: '.webp' }) };
 	}
 	if (startsWith(bytes, [0x52, 0x61, 0x72, 0x21, 0x1a, 0x07])) return { kind: 'unsupported', label: '.rar' };
 	if (startsWith(bytes, [0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c])) return { kind: 'unsupported', label: '.7z' };
@@ -112,7 +124,7 @@ function zipKind(bytes: Uint8Array, ext: string): { kind: 'docx' } | { kind: 'zi
 	if (set.has('ppt/presentation.xml')) return { kind: 'other', label: '.pptx' };
 	if (set.has('OFD.xml')) return { kind: 'other', label: '.ofd' };
 	if (set.has('mimetype') && set.has('content.xml')) return { kind: 'other', label: ext ? `.${ext}` : '.odt' };
-	if (set.has('[Content_Types].xml')) return { kind: 'other', label: ext ? `.${ext}` : 'Office 文档' };
+	if (set.has('[Content_Types].xml')) return { kind: 'other', label: ext ? `.${ext}` : m.ix_office_document_label() };
 	return { kind: 'zip' };
 }
 
@@ -140,14 +152,14 @@ function decodeHtmlBytes(bytes: Uint8Array): { ok: true; html: string; encoding:
 	const declaredLabel = CHARSET_RE.exec(latin1(bytes, 8192))?.[1] ?? null;
 	const declared = declaredLabel ? charsetFromLabel(declaredLabel) : null;
 	if (isValidUtf8(bytes) && (hasNonAscii(bytes) || !declared)) {
-		const warnings = declared && declared !== 'utf-8' ? [`网页声明的编码（${declaredLabel}）与内容不符，已按UTF-8读取`] : [];
+		const warnings = declared && declared !== 'utf-8' ? [m.ix_html_charset_read_utf8({ declared: declaredLabel ?? '' })] : [];
 		return { ok: true, html: decodeWith(bytes, 'utf-8'), encoding: 'utf-8', warnings };
 	}
 	if (declared && declared !== 'utf-8') return { ok: true, html: decodeWith(bytes, declared), encoding: declared, warnings: [] };
 	const detected = decodeTextBytes(bytes);
 	if (!detected.ok) return { ok: false };
 	const warnings = [...detected.warnings];
-	if (declared === 'utf-8') warnings.unshift(`网页声明的编码（${declaredLabel}）与内容不符，已自动识别为${detected.encoding}`);
+	if (declared === 'utf-8') warnings.unshift(m.ix_html_charset_detected({ declared: declaredLabel ?? '', encoding: detected.encoding }));
 	return { ok: true, html: detected.text, encoding: detected.encoding, warnings };
 }
 
@@ -163,21 +175,21 @@ function mismatchWarning(ext: string, format: DecodedFormat): string[] {
 	const expected = KNOWN_EXT_FORMAT[ext];
 	if (!expected || expected === format) return [];
 	if (expected === 'txt' && format === 'html') return [];
-	return [`文件扩展名（.${ext}）与内容（${format}）不符，已按内容读取`];
+	return [m.ix_ext_mismatch({ ext, format })];
 }
 
 /** Decode one uploaded file. Never throws on content; see `DecodeResult`. */
 export async function decodeFile(bytes: Uint8Array, fileName: string, opts: DecodeOptions = {}): Promise<DecodeResult> {
 	const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
 	const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-	if (bytes.length === 0) return { ok: false, code: 'empty', message: '文件为空' };
+	if (bytes.length === 0) return { ok: false, code: 'empty', message: m.ix_empty_file() };
 	if (bytes.length > maxBytes) {
-		return { ok: false, code: 'too_large', message: `文件过大（${formatMb(bytes.length)} MB），上限为 ${formatMb(maxBytes)} MB` };
+		return { ok: false, code: 'too_large', message: m.ix_too_large({ size: formatMb(bytes.length), max: formatMb(maxBytes) }) };
 	}
 	const timeoutResult: DecodeResult = {
 		ok: false,
 		code: 'timeout',
-		message: `文件解析超时（超过 ${timeoutMs >= 1000 ? `${Math.round(timeoutMs / 1000)} 秒` : `${timeoutMs} 毫秒`}），请检查文件或拆分后重新提交`
+		message: timeoutMs >= 1000 ? m.ix_timeout_seconds({ seconds: Math.round(timeoutMs / 1000) }) : m.ix_timeout_ms({ ms: timeoutMs })
 	};
 	const deadline = Date.now() + timeoutMs;
 	let abort: (() => void) | null = null;
@@ -211,18 +223,18 @@ async function decodeInner(
 			return { ok: false, code: 'unsupported', message: unsupportedMessage(sniffed.label) };
 		case 'pdf': {
 			const r = await extractPdfText(bytes, deadline, onAbort);
-			if (!r.ok) return { ok: false, code: r.code, message: r.message || PDF_CORRUPT_MESSAGE };
+			if (!r.ok) return { ok: false, code: r.code, message: r.message || pdfCorruptMessage() };
 			return ok(r.text, 'pdf', null, [...mismatchWarning(ext, 'pdf'), ...r.warnings]);
 		}
 		case 'zip': {
 			const kind = zipKind(bytes, ext);
-			if (kind.kind === 'corrupt') return { ok: false, code: 'corrupt', message: DOCX_CORRUPT_MESSAGE };
+			if (kind.kind === 'corrupt') return { ok: false, code: 'corrupt', message: docxCorruptMessage() };
 			if (kind.kind === 'other') return { ok: false, code: 'unsupported', message: unsupportedMessage(kind.label) };
 			if (kind.kind === 'zip') {
 				return {
 					ok: false,
 					code: 'unsupported',
-					message: '这是一个压缩包（.zip）：请通过上传入口提交，系统会自动解压并逐个读取其中的文件'
+					message: m.ix_zip_use_upload()
 				};
 			}
 			return decodeDocx(bytes, ext);
@@ -235,8 +247,8 @@ async function decodeInner(
 
 function ok(text: string, format: DecodedFormat, encoding: string | null, warnings: string[]): DecodeResult {
 	if (text.trim() === '') {
-		const where = format === 'html' ? '网页' : format === 'docx' ? '文档' : '文件';
-		return { ok: false, code: 'empty', message: `${where}中没有文字内容` };
+		const message = format === 'html' ? m.ix_no_text_html() : format === 'docx' ? m.ix_no_text_docx() : m.ix_no_text_file();
+		return { ok: false, code: 'empty', message };
 	}
 	return { ok: true, text, format, encoding, warnings };
 }
@@ -246,7 +258,7 @@ function decodeTextual(bytes: Uint8Array, ext: string): DecodeResult {
 	const prefix = bom ? bom.text.slice(0, 2048) : latin1(bytes, 2048);
 	if (looksLikeHtml(prefix, ext)) {
 		const decoded = decodeHtmlBytes(bytes);
-		if (!decoded.ok) return { ok: false, code: 'undecodable', message: BINARY_MESSAGE };
+		if (!decoded.ok) return { ok: false, code: 'undecodable', message: binaryMessage() };
 		const r = htmlToText(decoded.html);
 		return ok(r.text, 'html', decoded.encoding, [...mismatchWarning(ext, 'html'), ...decoded.warnings, ...r.warnings]);
 	}
@@ -254,7 +266,7 @@ function decodeTextual(bytes: Uint8Array, ext: string): DecodeResult {
 	if (!decoded.ok) {
 		const known = TEXT_EXTS.has(ext) || ext in KNOWN_EXT_FORMAT;
 		return known
-			? { ok: false, code: 'undecodable', message: BINARY_MESSAGE }
+			? { ok: false, code: 'undecodable', message: binaryMessage() }
 			: { ok: false, code: 'unsupported', message: unsupportedMessage(`.${ext}`) };
 	}
 	return ok(decoded.text, 'txt', decoded.encoding, [...mismatchWarning(ext, 'txt'), ...decoded.warnings]);
@@ -267,10 +279,10 @@ async function decodeDocx(bytes: Uint8Array, ext: string): Promise<DecodeResult>
 	try {
 		const result = await mammoth.convertToHtml({ buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) });
 		html = result.value;
-		const serious = result.messages.filter((m) => m.type === 'error').length;
-		if (serious > 0) warnings.push(`docx 转换时有${serious}处内容无法读取`);
+		const serious = result.messages.filter((msg) => msg.type === 'error').length;
+		if (serious > 0) warnings.push(m.ix_docx_unreadable_parts({ count: serious }));
 	} catch {
-		return { ok: false, code: 'corrupt', message: DOCX_CORRUPT_MESSAGE };
+		return { ok: false, code: 'corrupt', message: docxCorruptMessage() };
 	}
 	const r = htmlToText(html, { mainContent: false });
 	return ok(r.text, 'docx', null, [...mismatchWarning(ext, 'docx'), ...warnings]);

@@ -18,6 +18,7 @@
  * @example htmlToText('<p>一、总体情况</p><table><tr><td>自然人</td><td>3</td></tr></table>').text
  *   // → '一、总体情况\n自然人 | 3'
  */
+import { m } from '../../paraglide/messages.js';
 
 export interface HtmlElement {
 	tag: string;
@@ -527,7 +528,7 @@ export function htmlToText(html: string, opts: { mainContent?: boolean } = {}): 
 	if (headingText && !text.slice(0, 400).includes(headingText)) text = `${headingText}\n${text}`;
 	const warnings: string[] = [];
 	if (total - kept > 0) {
-		warnings.push(`网页按正文区域（${describe(chosen)}）提取，略去页面其他部分约${total - kept}字`);
+		warnings.push(m.ix_html_main_content({ region: describe(chosen), count: total - kept }));
 	}
 	return { text, mainContent: describe(chosen), warnings };
 }

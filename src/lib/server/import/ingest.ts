@@ -13,6 +13,8 @@ import * as reports from '../db/reports';
 import * as rounds from '../db/rounds';
 import * as rubrics from '../db/rubrics';
 import type { Round } from '../db/schema';
+import { joinList, warningText } from '../../i18n/labels';
+import { m } from '../../paraglide/messages.js';
 import { decodeFile } from './decode';
 import { AgencyIndex, type RegistryAgency } from './resolve-agency';
 
@@ -63,9 +65,9 @@ export async function createIngestContext(
 	maxFileBytes?: number
 ): Promise<IngestContext> {
 	const round = await rounds.findRound(db, roundId);
-	if (!round) throw new Error(`考核轮次 ${roundId} 不存在`);
+	if (!round) throw new Error(m.ix_round_id_not_found({ id: roundId }));
 	const rubric = await rubrics.findRubric(db, round.rubric_id);
-	if (!rubric) throw new Error(`考核轮次 ${roundId} 的考评细则不存在`);
+	if (!rubric) throw new Error(m.ix_round_rubric_not_found({ id: roundId }));
 	const list = await agencies.listAgencies(db);
 	const index = new AgencyIndex(
 		list.map((a) => ({ id: a.id, name: a.name, region: a.region })),
@@ -88,8 +90,8 @@ export function textFingerprint(text: string): { normalized: string; hash: strin
 }
 
 function warningsOf(a: AnalysisResult, round: Round): string[] {
-	const w = a.meta.warnings.map((x) => x.message);
-	if (a.meta.period && a.meta.period !== round.period) w.push(`报告所述期间（${a.meta.period}）与考核轮次（${round.period}）不一致`);
+	const w = a.meta.warnings.map(warningText);
+	if (a.meta.period && a.meta.period !== round.period) w.push(m.ix_period_mismatch({ period: a.meta.period, roundPeriod: round.period }));
 	return w;
 }
 
@@ -107,12 +109,12 @@ export async function ingestFile(
 	if (!decoded.ok) return { status: 'failed', fileName, message: decoded.message };
 	const a = analyze(decoded.text, ctx.rubric, { fileName });
 	if (a.meta.warnings.some((w) => w.code === 'empty' || w.code === 'binary')) {
-		return { status: 'failed', fileName, message: a.meta.warnings.map((w) => w.message).join('；') };
+		return { status: 'failed', fileName, message: joinList(a.meta.warnings.map(warningText)) };
 	}
 	const { normalized, hash } = textFingerprint(decoded.text);
 	const cjk = normalized.match(/[\u4e00-\u9fff]/g)?.length ?? 0;
 	if (cjk < MIN_CJK_CHARS) {
-		return { status: 'failed', fileName, message: `内容过短（仅 ${cjk} 个汉字），不像政务公开工作报告，未导入` };
+		return { status: 'failed', fileName, message: m.ix_too_short({ count: cjk }) };
 	}
 	const dup = await reports.findReportByTextHash(ctx.db, ctx.round.id, hash);
 	if (dup) {
@@ -121,7 +123,7 @@ export async function ingestFile(
 			fileName,
 			reportId: dup.id,
 			agencyName: dup.agency_name,
-			message: `已导入，见 ${dup.agency_name ?? dup.file_name}`
+			message: m.ix_duplicate_of({ name: dup.agency_name ?? dup.file_name })
 		};
 	}
 
@@ -186,7 +188,7 @@ export async function ingestFile(
 				type: a.meta.type,
 				total: a.score.total,
 				max: a.score.max,
-				message: a.meta.agency ? `无法确定报送单位（报告中为“${a.meta.agency}”）` : '无法确定报送单位'
+				message: a.meta.agency ? m.ix_agency_unresolved_named({ name: a.meta.agency }) : m.ix_agency_unresolved()
 			};
 		}
 		const agency = await agencies.findAgency(ctx.db, agencyId);
@@ -205,9 +207,9 @@ export async function ingestFile(
 		};
 	} catch (e) {
 		const msg = e instanceof Error ? e.message : String(e);
-		if (/UNIQUE/i.test(msg)) return { status: 'duplicate', fileName, reportId: 0, agencyName: null, message: '已导入（同一报告在本轮次中已存在）' };
+		if (/UNIQUE/i.test(msg)) return { status: 'duplicate', fileName, reportId: 0, agencyName: null, message: m.ix_duplicate_in_round() };
 		console.error(`import of ${fileName} failed`, e);
-		return { status: 'failed', fileName, message: `保存失败：${msg}` };
+		return { status: 'failed', fileName, message: m.ix_save_failed({ reason: msg }) };
 	}
 }
 
@@ -222,9 +224,9 @@ export async function assignAgency(
 	user: { id: number | null; username: string | null }
 ): Promise<{ ok: true } | { ok: false; message: string }> {
 	const report = await reports.findReport(db, reportId);
-	if (!report) return { ok: false, message: '报告不存在' };
+	if (!report) return { ok: false, message: m.err_report_not_found() };
 	const agency = await agencies.findAgency(db, agencyId);
-	if (!agency) return { ok: false, message: '单位不存在' };
+	if (!agency) return { ok: false, message: m.err_agency_not_found() };
 	const meta = JSON.parse(report.meta) as AnalysisResult['meta'];
 	await db.transaction().execute(async (trx) => {
 		await trx

@@ -6,16 +6,18 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { getResolvedPDFJS } from 'unpdf';
+import { m } from '../../paraglide/messages.js';
 
 export type PdfTextResult =
 	| { ok: true; text: string; warnings: string[]; pages: number }
 	| { ok: false; code: 'no_text_layer' | 'corrupt' | 'unsupported' | 'undecodable' | 'timeout'; message: string };
 
-export const NO_TEXT_LAYER_MESSAGE = '此PDF没有文字层，请提供文字版或Word版';
-export const PDF_CORRUPT_MESSAGE = '文件已损坏或不完整，无法读取（pdf）';
-export const PDF_UNMAPPED_MESSAGE =
-	'此PDF含有文字，但所用中文字体的编码无法解析（字体未内嵌且缺少Unicode映射），请提供Word版或文字版';
-export const PDF_ENCRYPTED_MESSAGE = '此PDF已加密（需要密码才能打开），请提供未加密的版本';
+// Messages render in the current request's language (Chinese outside a request): call them when the
+// result is produced, never at module load.
+export const noTextLayerMessage = (): string => m.ix_pdf_no_text_layer();
+export const pdfCorruptMessage = (): string => m.ix_corrupt_file({ format: 'pdf' });
+export const pdfUnmappedMessage = (): string => m.ix_pdf_unmapped();
+export const pdfEncryptedMessage = (): string => m.ix_pdf_encrypted();
 
 interface Item {
 	str: string;
@@ -56,7 +58,7 @@ let assets: AssetOptions | null = null;
  * pdf.js needs its CMap files for CJK fonts that use predefined encodings (UniGB-UCS2-H,
  * GBK-EUC-H… — common in older Chinese PDFs). unpdf bundles pdf.js but not those files; they come
  * from the `pdfjs-dist` package when it is installed. Without it such text cannot be mapped and
- * the file is reported with PDF_UNMAPPED_MESSAGE rather than as having no text layer.
+ * the file is reported with pdfUnmappedMessage() rather than as having no text layer.
  */
 function assetOptions(): AssetOptions {
 	if (assets) return assets;
@@ -114,7 +116,7 @@ function pageRanges(pages: number[]): string {
 		parts.push(i === j ? `${pages[i]}` : `${pages[i]}–${pages[j]}`);
 		i = j;
 	}
-	return parts.join('、');
+	return parts.join(m.ix_enum_sep());
 }
 
 function errorName(e: unknown): string {
@@ -174,22 +176,24 @@ export async function extractPdfText(
 			for (let n = 1; n <= Math.min(pages, 5); n++) {
 				if (Date.now() > deadline) throw new PdfTimeoutError();
 				const ops = await (await pdf.getPage(n)).getOperatorList();
-				if (ops.fnArray.some((f) => textOps.has(f))) return { ok: false, code: 'undecodable', message: PDF_UNMAPPED_MESSAGE };
+				if (ops.fnArray.some((f) => textOps.has(f))) return { ok: false, code: 'undecodable', message: pdfUnmappedMessage() };
 			}
-			return { ok: false, code: 'no_text_layer', message: NO_TEXT_LAYER_MESSAGE };
+			return { ok: false, code: 'no_text_layer', message: noTextLayerMessage() };
 		}
 		const warnings: string[] = [];
 		if (emptyPages.length > 0) {
-			warnings.push(`第${pageRanges(emptyPages)}页没有文字层（可能是扫描图片），这些页的内容未能提取`);
+			warnings.push(
+				emptyPages.length === 1 ? m.ix_pdf_empty_page({ page: emptyPages[0] }) : m.ix_pdf_empty_pages({ pages: pageRanges(emptyPages) })
+			);
 		}
 		if (suspicious > nonWs * 0.3) {
-			warnings.push('此PDF的文字层可能是乱码（字体缺少Unicode映射），建议提供Word版或文字版');
+			warnings.push(m.ix_pdf_garbled());
 		}
 		return { ok: true, text: pageTexts.filter((t) => t !== '').join('\n'), warnings, pages };
 	} catch (e) {
 		if (e instanceof PdfTimeoutError) return { ok: false, code: 'timeout', message: '' };
-		if (errorName(e) === 'PasswordException') return { ok: false, code: 'unsupported', message: PDF_ENCRYPTED_MESSAGE };
-		return { ok: false, code: 'corrupt', message: PDF_CORRUPT_MESSAGE };
+		if (errorName(e) === 'PasswordException') return { ok: false, code: 'unsupported', message: pdfEncryptedMessage() };
+		return { ok: false, code: 'corrupt', message: pdfCorruptMessage() };
 	} finally {
 		void task.destroy();
 	}

@@ -213,3 +213,12 @@ export function buildPdf(pages: (PdfLine[] | 'rect')[]): Uint8Array {
 	out += `trailer\n<< /Size ${objects.length + 1} /Root ${catalog} 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
 	return new TextEncoder().encode(out);
 }
+
+/** A short annual report (our own writing), line by line, for the decoders' tests. */
+export const REPORT: readonly string[] = [
+	'某市生态环境局2023年政府信息公开工作年度报告',
+	'一、总体情况',
+	'2023年，我局认真贯彻落实《中华人民共和国政府信息公开条例》，全年主动公开政府信息215条。',
+	'二、收到和处理政府信息公开申请情况',
+	'本年新收政府信息公开申请7件，均在法定期限内答复。'
+];

@@ -8,6 +8,7 @@
  */
 import chardet from 'chardet';
 import iconv from 'iconv-lite';
+import { m } from '../../paraglide/messages.js';
 
 export type TextEncodingName = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030' | 'big5';
 
@@ -17,7 +18,8 @@ export type TextDecodeResult =
 
 const SAMPLE_BYTES = 256 * 1024;
 
-export const BINARY_MESSAGE = '文件内容无法识别为文字（可能是二进制文件或不支持的格式），请提交文字版文件';
+/** 文件内容无法识别为文字…, in the current request's language (call it when the result is produced). */
+export const binaryMessage = (): string => m.ix_binary();
 
 /** Decode bytes that are supposed to be text. */
 export function decodeTextBytes(bytes: Uint8Array): TextDecodeResult {
@@ -26,10 +28,10 @@ export function decodeTextBytes(bytes: Uint8Array): TextDecodeResult {
 
 	const utf16 = sniffUtf16WithoutBom(bytes);
 	if (utf16) {
-		return { ok: true, text: decodeWith(bytes, utf16), encoding: utf16, warnings: ['文件为无BOM的UTF-16编码'] };
+		return { ok: true, text: decodeWith(bytes, utf16), encoding: utf16, warnings: [m.ix_utf16_no_bom()] };
 	}
 
-	if (looksBinary(bytes)) return { ok: false, message: BINARY_MESSAGE };
+	if (looksBinary(bytes)) return { ok: false, message: binaryMessage() };
 
 	if (isValidUtf8(bytes)) return { ok: true, text: decodeWith(bytes, 'utf-8'), encoding: 'utf-8', warnings: [] };
 
@@ -113,12 +115,12 @@ export function guessLegacyEncoding(bytes: Uint8Array): { encoding: Legacy; warn
 	const best = scored[0];
 	const warnings: string[] = [];
 	if (best.encoding === 'utf-8' && best.replacement > 0) {
-		warnings.push(`文件基本为UTF-8编码，但有${best.replacement}处字节无法解码`);
+		warnings.push(m.ix_utf8_bad_bytes({ count: best.replacement }));
 	}
 	if (best.nonAscii < 20 && scored.length > 1 && Math.abs(scored[1].score - best.score) < 0.2) {
-		warnings.push(`文本较短，编码识别（${best.encoding}）可能不准确`);
+		warnings.push(m.ix_encoding_short_text({ encoding: best.encoding }));
 	} else if (best.score > 0.3) {
-		warnings.push(`编码识别（${best.encoding}）可能不准确，文本可能有乱码`);
+		warnings.push(m.ix_encoding_uncertain({ encoding: best.encoding }));
 	}
 	return { encoding: best.encoding, warnings };
 }

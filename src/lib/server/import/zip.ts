@@ -15,6 +15,7 @@
  */
 import zlib from 'node:zlib';
 import iconv from 'iconv-lite';
+import { m } from '../../paraglide/messages.js';
 
 export interface UploadEntry {
 	/** Path inside the zip ('folder/file.docx'; a nested zip's files as 'inner.zip/file.txt'); a plain file keeps its own name. */
@@ -250,7 +251,7 @@ type Extracted = { ok: true; bytes: Uint8Array } | { ok: false; message: string 
 
 function extract(bytes: Uint8Array, e: CdEntry, cap: number, limits: ZipLimits): Extracted {
 	const dv = view(bytes);
-	const corrupt: Extracted = { ok: false, message: '文件数据不完整或已损坏，无法解压' };
+	const corrupt: Extracted = { ok: false, message: m.ix_zip_entry_corrupt() };
 	if (e.localOffset < 0 || e.localOffset + 30 > bytes.length || dv.getUint32(e.localOffset, true) !== SIG_LOCAL) return corrupt;
 	const start = e.localOffset + 30 + dv.getUint16(e.localOffset + 26, true) + dv.getUint16(e.localOffset + 28, true);
 	if (start + e.compSize > bytes.length) return corrupt;
@@ -266,17 +267,17 @@ function extract(bytes: Uint8Array, e: CdEntry, cap: number, limits: ZipLimits):
 		} catch (err) {
 			if (errorCode(err) !== 'ERR_BUFFER_TOO_LARGE') return corrupt;
 			return cap >= e.size
-				? { ok: false, message: '文件实际大小超过压缩包中声明的大小，疑似压缩炸弹，已拒绝' }
-				: { ok: false, message: '解压后超过大小上限，已拒绝' };
+				? { ok: false, message: m.ix_zip_size_mismatch() }
+				: { ok: false, message: m.ix_zip_over_cap() };
 		}
 		const { buffer, consumed } = inflated;
 		if (buffer.length > RATIO_FLOOR_BYTES && buffer.length / Math.max(1, consumed) > limits.maxRatio) {
-			return { ok: false, message: `压缩比异常（超过 ${limits.maxRatio}:1），疑似压缩炸弹，已拒绝` };
+			return { ok: false, message: m.ix_zip_ratio({ max: limits.maxRatio }) };
 		}
 		if (buffer.length !== e.size) return corrupt;
 		out = new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
 	}
-	if (zlib.crc32(out) >>> 0 !== e.crc) return { ok: false, message: '文件校验失败（CRC 不符），压缩包可能已损坏' };
+	if (zlib.crc32(out) >>> 0 !== e.crc) return { ok: false, message: m.ix_zip_crc() };
 	return { ok: true, bytes: out };
 }
 
@@ -284,14 +285,14 @@ function expandZip(bytes: Uint8Array, prefix: string, label: string, depth: numb
 	const { limits, result } = st;
 	const cd = readCentralDirectory(bytes);
 	if (!cd) {
-		result.rejected.push({ path: label, message: `压缩包已损坏或不完整，无法解压（${label}）` });
+		result.rejected.push({ path: label, message: m.ix_zip_corrupt({ label }) });
 		return;
 	}
 	const files: CdEntry[] = [];
 	for (const e of cd) {
 		if (e.isDir) continue;
 		if (unsafePath(e.name)) {
-			result.rejected.push({ path: prefix + e.name, message: '文件路径不安全（包含“..”或绝对路径），已拒绝' });
+			result.rejected.push({ path: prefix + e.name, message: m.ix_zip_unsafe_path() });
 			continue;
 		}
 		if (skipped(e.name)) continue;
@@ -300,7 +301,7 @@ function expandZip(bytes: Uint8Array, prefix: string, label: string, depth: numb
 	if (st.count + files.length > limits.maxEntries) {
 		result.rejected.push({
 			path: label,
-			message: `压缩包内文件过多（${st.count + files.length} 个），上限为 ${limits.maxEntries} 个，请分批上传`
+			message: m.ix_zip_too_many({ count: st.count + files.length, max: limits.maxEntries })
 		});
 		return;
 	}
@@ -312,23 +313,23 @@ function expandZip(bytes: Uint8Array, prefix: string, label: string, depth: numb
 			result.rejected.push({ path, message });
 		};
 		if (e.flags & 1) {
-			reject('文件已加密，无法解压');
+			reject(m.ix_zip_encrypted());
 			continue;
 		}
 		if (e.method !== 0 && e.method !== 8) {
-			reject(`不支持的压缩方式（${e.method}），请用常规 zip 格式重新压缩`);
+			reject(m.ix_zip_method({ method: e.method }));
 			continue;
 		}
 		if (e.size > limits.maxEntryBytes) {
-			reject(`文件过大（解压后 ${fmtMb(e.size)} MB），单个文件上限为 ${fmtMb(limits.maxEntryBytes)} MB`);
+			reject(m.ix_zip_entry_too_large({ size: fmtMb(e.size), max: fmtMb(limits.maxEntryBytes) }));
 			continue;
 		}
 		if (e.size > RATIO_FLOOR_BYTES && e.size / Math.max(1, e.compSize) > limits.maxRatio) {
-			reject(`压缩比异常（约 ${Math.round(e.size / Math.max(1, e.compSize))}:1，上限 ${limits.maxRatio}:1），疑似压缩炸弹，已拒绝`);
+			reject(m.ix_zip_entry_ratio({ ratio: Math.round(e.size / Math.max(1, e.compSize)), max: limits.maxRatio }));
 			continue;
 		}
 		if (st.total + e.size > limits.maxTotalBytes) {
-			reject(`压缩包解压后总大小超过上限（${fmtMb(limits.maxTotalBytes)} MB），此文件已跳过`);
+			reject(m.ix_zip_total_over({ max: fmtMb(limits.maxTotalBytes) }));
 			continue;
 		}
 		const cap = Math.min(e.size, limits.maxEntryBytes, limits.maxTotalBytes - st.total);
@@ -340,7 +341,7 @@ function expandZip(bytes: Uint8Array, prefix: string, label: string, depth: numb
 		st.total += x.bytes.length;
 		if (extOf(e.name) === 'zip' && isZipMagic(x.bytes)) {
 			if (depth >= 1) {
-				reject('压缩包嵌套超过一层，请先解压内层压缩包再上传');
+				reject(m.ix_zip_nested());
 				continue;
 			}
 			st.count -= 1;
@@ -350,13 +351,13 @@ function expandZip(bytes: Uint8Array, prefix: string, label: string, depth: numb
 		result.entries.push({ path, bytes: x.bytes });
 	}
 	if (depth === 0 && result.entries.length + result.rejected.length === before && files.length === 0) {
-		result.rejected.push({ path: label, message: '压缩包中没有可读取的文件' });
+		result.rejected.push({ path: label, message: m.ix_zip_empty() });
 	}
 }
 
 /**
  * Expand one upload: a non-zip (or a zip-based document such as docx) → one entry as is; a zip →
- * its files. Never throws on content: problems come back in `rejected` with Chinese messages.
+ * its files. Never throws on content: problems come back in `rejected` with messages in the request's language (Chinese outside a request).
  */
 export function expandUpload(bytes: Uint8Array, fileName: string, limits: Partial<ZipLimits> = {}): ExpandResult {
 	const result: ExpandResult = { entries: [], rejected: [] };

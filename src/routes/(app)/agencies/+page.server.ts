@@ -7,6 +7,8 @@ import * as agencies from '$lib/server/db/agencies';
 import { roundContext } from '$lib/server/results/dashboard';
 import { roundTotals } from '$lib/server/results/round-results';
 import { readAgencyList } from '$lib/server/import/agency-list';
+import { joinList } from '$lib/i18n/labels';
+import { m } from '$lib/paraglide/messages.js';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	requirePermission(locals.user, 'dashboards.view');
@@ -43,11 +45,11 @@ export const actions: Actions = {
 		const user = requirePermission(locals.user, 'agencies.manage');
 		const db = await getDb();
 		const f = fields(await request.formData());
-		if (!f.name) return fail(400, { message: '请填写单位名称' });
-		if (await agencies.findAgencyByName(db, f.name)) return fail(400, { message: `单位“${f.name}”已存在` });
+		if (!f.name) return fail(400, { message: m.ix_agency_name_required() });
+		if (await agencies.findAgencyByName(db, f.name)) return fail(400, { message: m.ix_agency_exists({ name: f.name }) });
 		const id = await agencies.insertAgency(db, f);
 		await appendAudit(db, { userId: user.id, username: user.username, action: 'agency_create', entity: 'agency', entityId: id, after: f });
-		return { message: `已添加单位“${f.name}”`, ok: true };
+		return { message: m.ix_agency_added({ name: f.name }), ok: true };
 	},
 	edit: async ({ request, locals }) => {
 		const user = requirePermission(locals.user, 'agencies.manage');
@@ -55,17 +57,17 @@ export const actions: Actions = {
 		const form = await request.formData();
 		const id = Number(form.get('id'));
 		const before = await agencies.findAgency(db, id);
-		if (!before) return fail(404, { message: '单位不存在' });
+		if (!before) return fail(404, { message: m.err_agency_not_found() });
 		const f = fields(form);
-		if (!f.name) return fail(400, { message: '单位名称不能为空' });
+		if (!f.name) return fail(400, { message: m.ix_agency_name_empty() });
 		const clash = await agencies.findAgencyByName(db, f.name);
-		if (clash && clash.id !== id) return fail(400, { message: `单位“${f.name}”已存在，如为同一单位请使用“合并”` });
+		if (clash && clash.id !== id) return fail(400, { message: m.ix_agency_exists_merge({ name: f.name }) });
 		await db.transaction().execute(async (trx) => {
 			await agencies.updateAgency(trx, id, { ...f, active: form.get('active') === 'on' });
 			for (const a of f.aliases) await agencies.addAlias(trx, id, a);
 			await appendAudit(trx, { userId: user.id, username: user.username, action: 'agency_update', entity: 'agency', entityId: id, before, after: f });
 		});
-		return { message: `已保存“${f.name}”`, ok: true };
+		return { message: m.ix_agency_saved({ name: f.name }), ok: true };
 	},
 	merge: async ({ request, locals }) => {
 		const user = requirePermission(locals.user, 'agencies.manage');
@@ -73,21 +75,21 @@ export const actions: Actions = {
 		const form = await request.formData();
 		const from = Number(form.get('from'));
 		const into = Number(form.get('into'));
-		if (!from || !into || from === into) return fail(400, { message: '请选择要合并的两个不同单位' });
+		if (!from || !into || from === into) return fail(400, { message: m.ix_merge_pick_two() });
 		const a = await agencies.findAgency(db, from);
 		const b = await agencies.findAgency(db, into);
-		if (!a || !b) return fail(404, { message: '单位不存在' });
+		if (!a || !b) return fail(404, { message: m.err_agency_not_found() });
 		await db.transaction().execute(async (trx) => {
 			await agencies.mergeAgencies(trx, from, into);
 			await appendAudit(trx, { userId: user.id, username: user.username, action: 'agency_merge', entity: 'agency', entityId: into, before: { from: a.name }, after: { into: b.name } });
 		});
-		return { message: `已将“${a.name}”合并入“${b.name}”，原名称保留为别名`, ok: true };
+		return { message: m.ix_agency_merged({ from: a.name, into: b.name }), ok: true };
 	},
 	importList: async ({ request, locals }) => {
 		const user = requirePermission(locals.user, 'agencies.manage');
 		const db = await getDb();
 		const file = (await request.formData()).get('file');
-		if (!(file instanceof File) || file.size === 0) return fail(400, { message: '请选择名单文件（.csv 或 .xlsx）' });
+		if (!(file instanceof File) || file.size === 0) return fail(400, { message: m.ix_choose_list_file() });
 		const r = await readAgencyList(new Uint8Array(await file.arrayBuffer()), file.name);
 		if (!r.ok) return fail(400, { message: r.message });
 		let added = 0;
@@ -106,6 +108,9 @@ export const actions: Actions = {
 			}
 			await appendAudit(trx, { userId: user.id, username: user.username, action: 'agency_import', entity: 'agency', after: { file: file.name, added, updated } });
 		});
-		return { message: `已导入名单：新增 ${added} 个，更新 ${updated} 个${r.skipped.length ? `；跳过 ${r.skipped.length} 行（${r.skipped.slice(0, 3).join('；')}）` : ''}`, ok: true };
+		const message = r.skipped.length
+			? m.ix_list_imported_skipped({ added, updated, skipped: r.skipped.length, examples: joinList(r.skipped.slice(0, 3)) })
+			: m.ix_list_imported({ added, updated });
+		return { message, ok: true };
 	}
 };

@@ -6,8 +6,9 @@ import { appendAudit } from '$lib/server/db/audit';
 import * as agencies from '$lib/server/db/agencies';
 import * as rounds from '$lib/server/db/rounds';
 import * as rubrics from '$lib/server/db/rubrics';
-import { ACCEPTED_FORMATS } from '$lib/server/import/decode';
+import { acceptedFormats } from '$lib/server/import/decode';
 import { config } from '$lib/server/env';
+import { m } from '$lib/paraglide/messages.js';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	requirePermission(locals.user, 'import.run');
@@ -19,7 +20,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		rounds: list.map((r) => ({ id: r.id, name: r.name, period: r.period, status: r.status, statusLabel: rounds.ROUND_STATUS_LABELS[r.status] })),
 		currentRoundId: current?.id ?? null,
 		agencies: (await agencies.listAgencies(db, { activeOnly: true })).map((a) => ({ id: a.id, name: a.name, group: a.group_name })),
-		accepted: ACCEPTED_FORMATS,
+		accepted: acceptedFormats(),
 		maxFileMb: Math.round(config.maxFileBytes / 1048576)
 	};
 };
@@ -31,12 +32,12 @@ export const actions: Actions = {
 		const name = String(form.get('name') ?? '').trim();
 		const period = String(form.get('period') ?? '').trim().toUpperCase();
 		const deadline = String(form.get('deadline') ?? '').trim() || null;
-		if (!name) return fail(400, { roundError: '请填写轮次名称', name, period });
-		if (!rounds.isPeriod(period)) return fail(400, { roundError: '期间应为年份（如 2024）或半年（如 2024H1）', name, period });
-		if (deadline && !/^\d{4}-\d{2}-\d{2}$/.test(deadline)) return fail(400, { roundError: '截止日期格式应为 YYYY-MM-DD', name, period });
+		if (!name) return fail(400, { roundError: m.ix_round_name_required(), name, period });
+		if (!rounds.isPeriod(period)) return fail(400, { roundError: m.ix_period_invalid(), name, period });
+		if (deadline && !/^\d{4}-\d{2}-\d{2}$/.test(deadline)) return fail(400, { roundError: m.ix_deadline_invalid(), name, period });
 		const db = await getDb();
 		const rubric = await rubrics.latestRubric(db);
-		if (!rubric) return fail(500, { roundError: '缺少考评细则', name, period });
+		if (!rubric) return fail(500, { roundError: m.err_rubric_missing(), name, period });
 		const id = await rounds.insertRound(db, { name, period, rubricId: rubric.id, deadline, status: 'open' });
 		await appendAudit(db, { userId: user.id, username: user.username, action: 'round_create', entity: 'round', entityId: id, after: { name, period, deadline } });
 		return { created: id };

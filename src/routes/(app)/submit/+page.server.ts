@@ -10,9 +10,11 @@ import { agencySubmissions } from '$lib/server/db/submissions';
 import { createIngestContext, ingestFile } from '$lib/server/import/ingest';
 import { ownResult } from '$lib/server/rounds/own-results';
 import { STATUS_LABELS, submissionProblem } from '$lib/server/rounds/workflow';
+import { periodLabel } from '$lib/i18n/labels';
+import { m } from '$lib/paraglide/messages.js';
 
 function agencyOf(user: SessionUser): number {
-	if (user.agencyId == null) error(403, '您的账户未关联单位，请联系系统管理员');
+	if (user.agencyId == null) error(403, m.ix_account_no_agency());
 	return user.agencyId;
 }
 
@@ -30,7 +32,7 @@ export const load: PageServerLoad = async ({ locals }) => {
 		out.push({
 			id: r.id,
 			name: r.name,
-			periodLabel: rounds.periodLabel(r.period),
+			periodLabel: periodLabel(r.period, rounds.periodLabel(r.period)),
 			deadline: r.deadline,
 			status: r.status,
 			statusLabel: STATUS_LABELS[r.status],
@@ -50,26 +52,26 @@ export const actions: Actions = {
 		try {
 			form = await request.formData();
 		} catch {
-			return fail(400, { message: '上传内容无法读取（文件可能过大或上传中断）' });
+			return fail(400, { message: m.err_upload_unreadable() });
 		}
 		const roundId = Number(form.get('roundId'));
 		const file = form.get('file');
 		const db = await getDb();
 		const round = Number.isInteger(roundId) ? await rounds.findRound(db, roundId) : undefined;
-		if (!round || round.status === 'draft') return fail(404, { roundId, message: '考核轮次不存在' });
+		if (!round || round.status === 'draft') return fail(404, { roundId, message: m.err_round_not_found() });
 		const closed = submissionProblem(round);
 		if (closed) return fail(409, { roundId, message: closed });
-		if (!(file instanceof File) || file.size === 0) return fail(400, { roundId, message: '请选择要报送的报告文件' });
+		if (!(file instanceof File) || file.size === 0) return fail(400, { roundId, message: m.ix_choose_report_file() });
 		if (file.size > config.maxFileBytes) {
-			return fail(413, { roundId, message: `文件超过 ${Math.round(config.maxFileBytes / 1048576)} MB 的大小限制` });
+			return fail(413, { roundId, message: m.err_file_over_limit({ mb: Math.round(config.maxFileBytes / 1048576) }) });
 		}
 		const ctx = await createIngestContext(db, round.id, { id: user.id, username: user.username }, config.maxFileBytes);
 		const bytes = new Uint8Array(await file.arrayBuffer());
 		// The agency is the signed-in user's, whatever the file says.
 		const r = await ingestFile(ctx, file.name, bytes, { agencyId });
-		if (r.status === 'failed') return fail(400, { roundId, message: `报送失败：${r.message}` });
-		if (r.status === 'duplicate') return fail(409, { roundId, message: '该报告已报送过（内容相同），无需重复报送' });
+		if (r.status === 'failed') return fail(400, { roundId, message: m.ix_submit_failed({ reason: r.message }) });
+		if (r.status === 'duplicate') return fail(409, { roundId, message: m.ix_submit_duplicate() });
 		const late = r.status === 'imported' && r.late;
-		return { roundId, done: late ? '已报送（已过截止日期，标记为逾期）' : '已报送' };
+		return { roundId, done: late ? m.ix_submitted_late() : m.ix_submitted() };
 	}
 };

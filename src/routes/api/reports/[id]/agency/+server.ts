@@ -4,17 +4,18 @@ import { getDb } from '$lib/server/bootstrap';
 import { requirePermission } from '$lib/server/auth/policy';
 import * as agencies from '$lib/server/db/agencies';
 import { assignAgency } from '$lib/server/import/ingest';
+import { m } from '$lib/paraglide/messages.js';
 
 /** Assigns a report whose agency could not be determined: `{ agencyId }` or `{ newAgency: name }`. */
 export const POST: RequestHandler = async ({ params, request, locals }) => {
 	const user = requirePermission(locals.user, 'import.run');
 	const db = await getDb();
 	const body = (await request.json().catch(() => null)) as { agencyId?: unknown; newAgency?: unknown } | null;
-	if (!body) error(400, '请求格式错误');
+	if (!body) error(400, m.ix_bad_request());
 	let agencyId = typeof body.agencyId === 'number' ? body.agencyId : null;
 	if (agencyId == null) {
 		const name = typeof body.newAgency === 'string' ? body.newAgency.trim() : '';
-		if (!name) error(400, '请选择单位或填写新单位名称');
+		if (!name) error(400, m.ix_choose_or_new_agency());
 		const existing = await agencies.findAgencyByName(db, name);
 		agencyId = existing ? existing.id : await agencies.insertAgency(db, { name });
 	}

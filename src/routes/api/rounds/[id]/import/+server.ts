@@ -6,6 +6,7 @@ import { config } from '$lib/server/env';
 import { createIngestContext, ingestFile, type IngestOutcome } from '$lib/server/import/ingest';
 import { expandUpload } from '$lib/server/import/zip';
 import * as agencies from '$lib/server/db/agencies';
+import { m } from '$lib/paraglide/messages.js';
 
 /**
  * POST one file (multipart: `file`, optional `agencyId`) into round [id]. A zip yields one outcome
@@ -19,15 +20,15 @@ export const POST: RequestHandler = async ({ params, request, locals }) => {
 	try {
 		form = await request.formData();
 	} catch {
-		error(400, '上传内容无法读取（文件可能过大或上传中断）');
+		error(400, m.err_upload_unreadable());
 	}
 	const file = form.get('file');
-	if (!(file instanceof File)) error(400, '没有收到文件');
+	if (!(file instanceof File)) error(400, m.ix_no_file());
 	const agencyRaw = form.get('agencyId');
 	const agencyId = agencyRaw ? Number(agencyRaw) : null;
-	if (agencyId != null && !(await agencies.findAgency(db, agencyId))) error(400, '所选单位不存在');
+	if (agencyId != null && !(await agencies.findAgency(db, agencyId))) error(400, m.err_selected_agency_missing());
 	if (file.size > config.maxFileBytes && !file.name.toLowerCase().endsWith('.zip')) {
-		return json([{ status: 'failed', fileName: file.name, message: `文件超过 ${Math.round(config.maxFileBytes / 1048576)} MB 的大小限制` }]);
+		return json([{ status: 'failed', fileName: file.name, message: m.err_file_over_limit({ mb: Math.round(config.maxFileBytes / 1048576) }) }]);
 	}
 	let ctx;
 	try {
@@ -35,7 +36,7 @@ export const POST: RequestHandler = async ({ params, request, locals }) => {
 	} catch (e) {
 		error(404, (e as Error).message);
 	}
-	if (ctx.round.status === 'published') error(409, '该考核轮次已发布，不能再导入报告');
+	if (ctx.round.status === 'published') error(409, m.ix_round_published());
 	const bytes = new Uint8Array(await file.arrayBuffer());
 	const expanded = expandUpload(bytes, file.name);
 	const out: IngestOutcome[] = expanded.rejected.map((r) => ({ status: 'failed', fileName: `${file.name}/${r.path}`, message: r.message }));
