@@ -1,5 +1,6 @@
 import { error, json, redirect, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
 import { paraglideMiddleware } from '$lib/paraglide/server';
+import { m } from '$lib/paraglide/messages.js';
 import { getDb } from '$lib/server/bootstrap';
 import {
 	SESSION_COOKIE,
@@ -37,10 +38,10 @@ const authHandle: Handle = async ({ event, resolve }) => {
 	const path = event.url.pathname;
 	if (!event.locals.user && !isPublic(path) && !path.startsWith('/_app/')) {
 		if (path.startsWith('/api/')) {
-			return json({ error: 'unauthorized', message: '未登录或登录已过期' }, { status: 401 });
+			return json({ error: 'unauthorized', message: m.err_unauthenticated() }, { status: 401 });
 		}
 		if (event.request.method !== 'GET' && event.request.method !== 'HEAD') {
-			error(401, '未登录或登录已过期');
+			error(401, m.err_unauthenticated());
 		}
 		const back = path === '/' ? '' : `?redirectTo=${encodeURIComponent(path + event.url.search)}`;
 		redirect(303, `/login${back}`);
@@ -79,8 +80,8 @@ export const handle: Handle = ({ event, resolve }) =>
 	);
 
 export const handleError: HandleServerError = ({ error: err, status, message }) => {
-	if (status === 404) return { message: '页面不存在' };
+	if (status === 404) return { message: m.error_not_found() };
 	const id = crypto.randomUUID().slice(0, 8);
 	console.error(`[${id}]`, err);
-	return { message: status >= 500 ? '服务器内部错误，请稍后再试' : message, id };
+	return { message: status >= 500 ? m.sv_internal_error() : message, id };
 };

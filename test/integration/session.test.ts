@@ -10,7 +10,7 @@ import {
 	sessionIdFromToken,
 	validateSessionToken
 } from '../../src/lib/server/auth/session';
-import { BAD_CREDENTIALS, signIn } from '../../src/lib/server/auth/sign-in';
+import { badCredentialsMessage, signIn } from '../../src/lib/server/auth/sign-in';
 import * as users from '../../src/lib/server/db/users';
 import { freshDb } from './helpers';
 
@@ -99,7 +99,7 @@ describe('sign-in', () => {
 	it('gives the same message for a wrong password and an unknown user, and audits both', async () => {
 		const wrong = await signIn(db, 'zhang', 'wrong-password');
 		const unknown = await signIn(db, 'li', 'correct-horse-1');
-		expect(wrong).toEqual({ ok: false, status: 400, message: BAD_CREDENTIALS });
+		expect(wrong).toEqual({ ok: false, status: 400, message: badCredentialsMessage() });
 		expect(unknown).toEqual(wrong);
 		const log = await db.selectFrom('audit_log').select(['action', 'username']).execute();
 		expect(log).toEqual([

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/lib/server/db/connect';
 import { hashPassword } from '../../src/lib/server/auth/password';
-import { BAD_CREDENTIALS, THROTTLED_MESSAGE, signIn } from '../../src/lib/server/auth/sign-in';
+import { badCredentialsMessage, signIn, throttledMessage } from '../../src/lib/server/auth/sign-in';
 import { THROTTLE } from '../../src/lib/server/auth/throttle';
 import * as users from '../../src/lib/server/db/users';
 import { freshDb } from './helpers';
@@ -19,11 +19,11 @@ afterEach(() => db.destroy());
 describe('sign-in throttle', () => {
 	it('refuses the right password with 429 after 5 failures for the username, then lets it in after 15 minutes', async () => {
 		for (let i = 0; i < THROTTLE.perUsername; i++) {
-			expect(await signIn(db, 'wang', 'wrong', { ip: `10.0.0.${i}`, now: at(i) })).toMatchObject({ ok: false, status: 400, message: BAD_CREDENTIALS });
+			expect(await signIn(db, 'wang', 'wrong', { ip: `10.0.0.${i}`, now: at(i) })).toMatchObject({ ok: false, status: 400, message: badCredentialsMessage() });
 		}
 		const blocked = await signIn(db, 'wang', 'right-password-1', { ip: '10.0.0.99', now: at(6) });
-		expect(blocked).toEqual({ ok: false, status: 429, message: THROTTLED_MESSAGE });
-		expect(THROTTLED_MESSAGE).toBe('登录尝试过于频繁，请稍后再试');
+		expect(blocked).toEqual({ ok: false, status: 429, message: throttledMessage() });
+		expect(throttledMessage()).toBe('登录尝试过于频繁，请稍后再试');
 		expect(await db.selectFrom('sessions').selectAll().execute()).toHaveLength(0);
 		// 15 minutes after the 5th failure (minute 4) the window has passed.
 		expect((await signIn(db, 'wang', 'right-password-1', { ip: '10.0.0.99', now: at(4 + 15 + 1) })).ok).toBe(true);

@@ -16,10 +16,13 @@ function escapeLiteral(s: string): string {
 	return n.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
 }
 
-/** Compile one term to a RegExp source, or return a Chinese error message. */
-export function compileTerm(term: string): { ok: true; source: string } | { ok: false; error: string } {
-	if (typeof term !== 'string' || term.trim() === '') return { ok: false, error: '关键词不能为空' };
-	if (term.length > 200) return { ok: false, error: `关键词过长：${term.slice(0, 20)}…` };
+/** What is wrong with a term: `problem` for pages to render in their language, `error` in Chinese. */
+export type TermProblem = 'empty' | 'too_long' | 'nested' | 'unbalanced' | 'empty_option' | 'bar_outside' | 'no_text';
+
+/** Compile one term to a RegExp source, or say what is wrong with it. */
+export function compileTerm(term: string): { ok: true; source: string } | { ok: false; problem: TermProblem; error: string } {
+	if (typeof term !== 'string' || term.trim() === '') return { ok: false, problem: 'empty', error: '关键词不能为空' };
+	if (term.length > 200) return { ok: false, problem: 'too_long', error: `关键词过长：${term.slice(0, 20)}…` };
 	let out = '';
 	let lit = '';
 	let inGroup = false;
@@ -38,21 +41,21 @@ export function compileTerm(term: string): { ok: true; source: string } | { ok: 
 			flush();
 			out += GAP;
 		} else if (ch === '(') {
-			if (inGroup) return { ok: false, error: `关键词“${term}”中的括号不能嵌套` };
+			if (inGroup) return { ok: false, problem: 'nested', error: `关键词“${term}”中的括号不能嵌套` };
 			flush();
 			inGroup = true;
 			groupHasText = false;
 			out += '(?:';
 		} else if (ch === ')') {
-			if (!inGroup) return { ok: false, error: `关键词“${term}”中的括号不配对` };
+			if (!inGroup) return { ok: false, problem: 'unbalanced', error: `关键词“${term}”中的括号不配对` };
 			flush();
-			if (!groupHasText) return { ok: false, error: `关键词“${term}”中有空的选项` };
+			if (!groupHasText) return { ok: false, problem: 'empty_option', error: `关键词“${term}”中有空的选项` };
 			inGroup = false;
 			out += ')';
 		} else if (ch === '|') {
-			if (!inGroup) return { ok: false, error: `关键词“${term}”中的“|”只能用在括号内，请拆成多个关键词` };
+			if (!inGroup) return { ok: false, problem: 'bar_outside', error: `关键词“${term}”中的“|”只能用在括号内，请拆成多个关键词` };
 			flush();
-			if (!groupHasText) return { ok: false, error: `关键词“${term}”中有空的选项` };
+			if (!groupHasText) return { ok: false, problem: 'empty_option', error: `关键词“${term}”中有空的选项` };
 			groupHasText = false;
 			out += '|';
 		} else {
@@ -60,8 +63,8 @@ export function compileTerm(term: string): { ok: true; source: string } | { ok: 
 		}
 	}
 	flush();
-	if (inGroup) return { ok: false, error: `关键词“${term}”中的括号不配对` };
-	if (!hasText) return { ok: false, error: `关键词“${term}”不含任何文字` };
+	if (inGroup) return { ok: false, problem: 'unbalanced', error: `关键词“${term}”中的括号不配对` };
+	if (!hasText) return { ok: false, problem: 'no_text', error: `关键词“${term}”不含任何文字` };
 	return { ok: true, source: out };
 }
 

@@ -1,9 +1,11 @@
 import { hash, verify } from '@node-rs/argon2';
+import { m } from '../../paraglide/messages.js';
 
 /** OWASP's argon2id minimum: m=19 MiB, t=2, p=1 (~50 ms here). */
 const OPTIONS = { memoryCost: 19456, timeCost: 2, parallelism: 1, outputLen: 32 } as const;
 
 export const MIN_PASSWORD_LENGTH = 8;
+export const MAX_PASSWORD_LENGTH = 256;
 
 export function hashPassword(password: string): Promise<string> {
 	return hash(password, OPTIONS);
@@ -17,11 +19,11 @@ export async function verifyPassword(passwordHash: string, password: string): Pr
 	}
 }
 
-/** A Chinese message when the password is unusable, else null. */
+/** Why the password is unusable (in the request's language; Chinese outside a request), else null. */
 export function passwordProblem(password: string): string | null {
-	if (!password || !password.trim()) return '密码不能为空';
-	if (password.length < MIN_PASSWORD_LENGTH) return `密码至少需要 ${MIN_PASSWORD_LENGTH} 个字符`;
-	if (password.length > 256) return '密码过长（最多 256 个字符）';
+	if (!password || !password.trim()) return m.sv_password_empty();
+	if (password.length < MIN_PASSWORD_LENGTH) return m.sv_password_too_short({ min: MIN_PASSWORD_LENGTH });
+	if (password.length > MAX_PASSWORD_LENGTH) return m.sv_password_too_long({ max: MAX_PASSWORD_LENGTH });
 	return null;
 }
 

@@ -21,6 +21,7 @@
 import { error } from '@sveltejs/kit';
 import type { Role, RoundStatus } from '../db/schema';
 import type { SessionUser } from './session';
+import { m } from '../../paraglide/messages.js';
 
 export type Permission =
 	| 'dashboards.view' // overview, rankings, trends, gaps, compare, all agencies and reports
@@ -61,14 +62,14 @@ export function can(user: SessionUser | null, permission: Permission): boolean {
 
 /** Throws 401/403 unless the user holds the permission; returns the user for convenience. */
 export function requirePermission(user: SessionUser | null, permission: Permission): SessionUser {
-	if (!user) error(401, '未登录或登录已过期');
-	if (!can(user, permission)) error(403, '您没有权限执行此操作');
+	if (!user) error(401, m.err_unauthenticated());
+	if (!can(user, permission)) error(403, m.err_forbidden());
 	return user;
 }
 
 /** Any signed-in user (pages every role may open); throws 401 otherwise. */
 export function requireUser(user: SessionUser | null): SessionUser {
-	if (!user) error(401, '未登录或登录已过期');
+	if (!user) error(401, m.err_unauthenticated());
 	return user;
 }
 
@@ -82,7 +83,7 @@ export function canSeeAgency(user: SessionUser | null, agencyId: number | null):
 /** Throws 403 unless the user may see this agency (an agency user opening another agency by URL). */
 export function requireAgency(user: SessionUser | null, agencyId: number | null): SessionUser {
 	const u = requireUser(user);
-	if (!canSeeAgency(u, agencyId)) error(403, '您只能查看本单位的数据');
+	if (!canSeeAgency(u, agencyId)) error(403, m.sv_no_own_agency_data());
 	return u;
 }
 

@@ -4,15 +4,18 @@ import { appendAudit } from '../db/audit';
 import * as users from '../db/users';
 import { burnVerify, verifyPassword } from './password';
 import { createSession, generateSessionToken, type SessionInfo } from './session';
-import { THROTTLED_MESSAGE, isThrottled, noteAttempt } from './throttle';
+import { isThrottled, noteAttempt, throttledMessage } from './throttle';
+import { m } from '../../paraglide/messages.js';
 
 export type SignInResult =
 	| { ok: true; token: string; session: SessionInfo; userId: number }
 	| { ok: false; status: 400 | 429; message: string };
 
-/** One message for an unknown user and a wrong password: no user enumeration. */
-export const BAD_CREDENTIALS = '用户名或密码错误';
-export { THROTTLED_MESSAGE };
+/** One message for an unknown user and a wrong password (no user enumeration), in the request's language. */
+export function badCredentialsMessage(): string {
+	return m.sv_bad_credentials();
+}
+export { throttledMessage };
 
 export async function signIn(
 	db: Database,
@@ -20,13 +23,13 @@ export async function signIn(
 	password: string,
 	ctx: { ip?: string | null; userAgent?: string | null; now?: Date } = {}
 ): Promise<SignInResult> {
-	if (!username || !password) return { ok: false, status: 400, message: '请输入用户名和密码' };
+	if (!username || !password) return { ok: false, status: 400, message: m.sv_credentials_required() };
 	const ip = ctx.ip ?? null;
 	const now = ctx.now ?? new Date();
 	// Checked before the password, and the same for known and unknown names: no enumeration.
 	if (await isThrottled(db, username, ip, now)) {
 		await appendAudit(db, { userId: null, username, action: 'login_throttled', entity: 'user', ip }, now);
-		return { ok: false, status: 429, message: THROTTLED_MESSAGE };
+		return { ok: false, status: 429, message: throttledMessage() };
 	}
 	const user = await users.findUserByUsername(db, username);
 	const valid = user && !user.disabled ? await verifyPassword(user.password_hash, password) : (await burnVerify(password), false);
@@ -37,7 +40,7 @@ export async function signIn(
 			{ userId: user?.id ?? null, username, action: 'login_failed', entity: 'user', entityId: user?.id ?? null, ip },
 			now
 		);
-		return { ok: false, status: 400, message: BAD_CREDENTIALS };
+		return { ok: false, status: 400, message: badCredentialsMessage() };
 	}
 	await noteAttempt(db, username, ip, true, now);
 	const token = generateSessionToken();

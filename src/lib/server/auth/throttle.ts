@@ -4,6 +4,7 @@
  */
 import type { Database } from '../db/connect';
 import * as attempts from '../db/login-attempts';
+import { m } from '../../paraglide/messages.js';
 
 export const THROTTLE = {
 	windowMs: 15 * 60 * 1000,
@@ -13,7 +14,10 @@ export const THROTTLE = {
 	perIp: 20
 } as const;
 
-export const THROTTLED_MESSAGE = '登录尝试过于频繁，请稍后再试';
+/** The one refusal for a throttled sign-in, in the request's language (Chinese outside a request). */
+export function throttledMessage(): string {
+	return m.sv_throttled();
+}
 
 /** The key a username is counted under: trimmed, lower-cased (so Admin and admin share a budget). */
 export function throttleKey(username: string): string {

@@ -1,7 +1,8 @@
 /**
  * User administration and self-service as services (issue 6): the /users and /account actions and
  * the tests call these. A role change, a disable or a password reset ends that user's sessions.
- * Every change is audited; results are values with Chinese messages.
+ * Every change is audited; results are values whose messages are in the request's language
+ * (Chinese outside a request: CLI, tests).
  */
 import type { Database } from '../db/connect';
 import { appendAudit } from '../db/audit';
@@ -11,6 +12,7 @@ import * as admin from '../db/user-admin';
 import * as users from '../db/users';
 import { hashPassword, passwordProblem, verifyPassword } from './password';
 import { invalidateUserSessions } from './session';
+import { m } from '../../paraglide/messages.js';
 
 export type Result<T = object> = ({ ok: true } & T) | { ok: false; message: string };
 export interface Actor {
@@ -23,8 +25,8 @@ export const USERNAME_RE = /^[\p{L}\p{N}_.@-]{2,64}$/u;
 
 async function agencyFor(db: Database, role: Role, agencyId: number | null): Promise<Result<{ agencyId: number | null }>> {
 	if (role !== 'agency') return { ok: true, agencyId: null };
-	if (agencyId == null || !Number.isInteger(agencyId)) return { ok: false, message: '单位用户必须选择所属单位' };
-	if (!(await agencies.findAgency(db, agencyId))) return { ok: false, message: '所选单位不存在' };
+	if (agencyId == null || !Number.isInteger(agencyId)) return { ok: false, message: m.sv_agency_required() };
+	if (!(await agencies.findAgency(db, agencyId))) return { ok: false, message: m.err_selected_agency_missing() };
 	return { ok: true, agencyId };
 }
 
@@ -34,11 +36,11 @@ export async function createUser(
 	input: { username: string; displayName: string; role: string; agencyId: number | null; password: string }
 ): Promise<Result<{ id: number }>> {
 	const username = input.username.trim();
-	if (!USERNAME_RE.test(username)) return { ok: false, message: '用户名只能包含字母、数字、汉字和 _ . @ -，长度 2–64' };
-	if (!users.isRole(input.role)) return { ok: false, message: '请选择有效的角色' };
+	if (!USERNAME_RE.test(username)) return { ok: false, message: m.sv_username_invalid() };
+	if (!users.isRole(input.role)) return { ok: false, message: m.sv_role_invalid() };
 	const problem = passwordProblem(input.password);
 	if (problem) return { ok: false, message: problem };
-	if (await users.findUserByUsername(db, username)) return { ok: false, message: `用户名“${username}”已存在` };
+	if (await users.findUserByUsername(db, username)) return { ok: false, message: m.sv_user_exists({ username }) };
 	const ag = await agencyFor(db, input.role, input.agencyId);
 	if (!ag.ok) return ag;
 	const role = input.role;
@@ -57,14 +59,14 @@ export async function createUser(
 /** Changes role and agency; ends the user's sessions so the new rights apply at once. */
 export async function changeRole(db: Database, actor: Actor, userId: number, role: string, agencyId: number | null): Promise<Result> {
 	const user = await users.findUser(db, userId);
-	if (!user) return { ok: false, message: '用户不存在' };
-	if (!users.isRole(role)) return { ok: false, message: '请选择有效的角色' };
+	if (!user) return { ok: false, message: m.err_user_not_found() };
+	if (!users.isRole(role)) return { ok: false, message: m.sv_role_invalid() };
 	const ag = await agencyFor(db, role, agencyId);
 	if (!ag.ok) return ag;
 	if (user.role === 'admin' && role !== 'admin' && !user.disabled && (await admin.countActiveAdmins(db)) <= 1) {
-		return { ok: false, message: '至少需要保留一名可用的系统管理员' };
+		return { ok: false, message: m.sv_last_admin() };
 	}
-	if (user.role === role && user.agency_id === ag.agencyId) return { ok: false, message: '角色和所属单位没有变化' };
+	if (user.role === role && user.agency_id === ag.agencyId) return { ok: false, message: m.sv_role_unchanged() };
 	await db.transaction().execute(async (trx) => {
 		await admin.setRole(trx, userId, role, ag.agencyId);
 		await invalidateUserSessions(trx, userId);
@@ -84,10 +86,10 @@ export async function changeRole(db: Database, actor: Actor, userId: number, rol
 
 export async function setDisabled(db: Database, actor: Actor, userId: number, disabled: boolean): Promise<Result> {
 	const user = await users.findUser(db, userId);
-	if (!user) return { ok: false, message: '用户不存在' };
-	if (userId === actor.id && disabled) return { ok: false, message: '不能停用自己的账户' };
+	if (!user) return { ok: false, message: m.err_user_not_found() };
+	if (userId === actor.id && disabled) return { ok: false, message: m.sv_cannot_disable_self() };
 	if (disabled && user.role === 'admin' && !user.disabled && (await admin.countActiveAdmins(db)) <= 1) {
-		return { ok: false, message: '至少需要保留一名可用的系统管理员' };
+		return { ok: false, message: m.sv_last_admin() };
 	}
 	await db.transaction().execute(async (trx) => {
 		await admin.setDisabled(trx, userId, disabled);
@@ -109,7 +111,7 @@ export async function setDisabled(db: Database, actor: Actor, userId: number, di
 /** An admin sets a new password for someone; their sessions end. The password is never logged. */
 export async function resetPassword(db: Database, actor: Actor, userId: number, password: string): Promise<Result> {
 	const user = await users.findUser(db, userId);
-	if (!user) return { ok: false, message: '用户不存在' };
+	if (!user) return { ok: false, message: m.err_user_not_found() };
 	const problem = passwordProblem(password);
 	if (problem) return { ok: false, message: problem };
 	const hash = await hashPassword(password);
@@ -131,12 +133,12 @@ export async function changeOwnPassword(
 	confirm: string
 ): Promise<Result> {
 	const user = await users.findUser(db, actor.id);
-	if (!user) return { ok: false, message: '用户不存在' };
-	if (!(await verifyPassword(user.password_hash, current))) return { ok: false, message: '当前密码不正确' };
-	if (next !== confirm) return { ok: false, message: '两次输入的新密码不一致' };
+	if (!user) return { ok: false, message: m.err_user_not_found() };
+	if (!(await verifyPassword(user.password_hash, current))) return { ok: false, message: m.sv_current_password_wrong() };
+	if (next !== confirm) return { ok: false, message: m.sv_passwords_differ() };
 	const problem = passwordProblem(next);
 	if (problem) return { ok: false, message: problem };
-	if (next === current) return { ok: false, message: '新密码不能与当前密码相同' };
+	if (next === current) return { ok: false, message: m.sv_password_same() };
 	const hash = await hashPassword(next);
 	await db.transaction().execute(async (trx) => {
 		await admin.setPasswordHash(trx, actor.id, hash);
@@ -148,7 +150,7 @@ export async function changeOwnPassword(
 
 export async function revokeOwnSession(db: Database, actor: Actor, sessionId: string): Promise<Result> {
 	const done = await admin.deleteOwnSession(db, actor.id, sessionId);
-	if (!done) return { ok: false, message: '会话不存在或已失效' };
+	if (!done) return { ok: false, message: m.sv_session_not_found() };
 	await appendAudit(db, { userId: actor.id, username: actor.username, action: 'session_revoke', entity: 'user', entityId: actor.id, after: { session: sessionId.slice(0, 8) }, ip: actor.ip });
 	return { ok: true };
 }

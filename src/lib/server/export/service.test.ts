@@ -15,6 +15,7 @@ import {
 } from './service';
 import { DEFAULT_BANDS } from './docx';
 import { makeRoundResults } from './fixtures';
+import { withLocale } from '../../i18n/with-locale';
 
 const q = (s: string) => new URLSearchParams(s);
 
@@ -73,6 +74,20 @@ describe('notice options', () => {
 		expect(noticeOptionsFrom(q('date=2026-13-01'), { issuer: 'x' })).toMatchObject({ ok: false, status: 400 });
 		expect(noticeOptionsFrom(q(`issuer=${'长'.repeat(61)}`), { issuer: 'x' })).toMatchObject({ ok: false, status: 400 });
 		expect(noticeOptionsFrom(q('bands=60,80,90'), { issuer: 'x' })).toMatchObject({ ok: false, status: 400 });
+	});
+
+	it('says what is wrong in the UI language (the document itself stays Chinese)', async () => {
+		expect(noticeOptionsFrom(q('bands=60,80,90'), { issuer: 'x' })).toMatchObject({ message: '分档无效：应为三个由高到低的百分数，如 90,80,60' });
+		const en = await withLocale('en', () => [
+			noticeOptionsFrom(q('date=2026-13-01'), { issuer: 'x' }),
+			noticeOptionsFrom(q(`issuer=${'长'.repeat(61)}`), { issuer: 'x' }),
+			noticeOptionsFrom(q('bands=60,80,90'), { issuer: 'x' })
+		]);
+		expect(en.map((o) => (o.ok ? null : o.message))).toEqual([
+			'Invalid date: use 2026-11-23',
+			'The issuing office\'s name is invalid (at most 60 characters)',
+			'Invalid bands: give three percentages from high to low, e.g. 90,80,60'
+		]);
 	});
 
 	it('parses bands, thresholds and ids strictly', () => {

@@ -16,6 +16,7 @@ import type { RoundResults } from '../results/types';
 import { buildIndicatorCsv, buildRankingCsv } from './csv';
 import { DEFAULT_BANDS, DOCX_MIME, buildNoticeDocx, buildRectificationDocx, buildRectificationZip, type NoticeOptions } from './docx';
 import { XLSX_MIME, buildResultsWorkbook } from './xlsx';
+import { m } from '../../paraglide/messages.js';
 
 type Executor = Kysely<DB>;
 
@@ -50,8 +51,6 @@ export interface ExportProblem {
 
 export type Outcome<T> = ({ ok: true } & T) | ({ ok: false } & ExportProblem);
 
-export const NO_SCORED_REPORTS = '该轮次尚无已评分的报告，无法导出';
-export const ROUND_NOT_FOUND = '考核轮次不存在';
 export const ZIP_MIME = 'application/zip';
 export const CSV_MIME = 'text/csv; charset=utf-8';
 export const JSON_MIME = 'application/json; charset=utf-8';
@@ -76,10 +75,10 @@ export async function loadExportResults(
 	opts: { generatedBy?: string | null; withEvidence?: boolean } = {}
 ): Promise<Outcome<{ results: RoundResults }>> {
 	const id = parseId(roundId);
-	if (id == null) return { ok: false, status: 404, message: ROUND_NOT_FOUND };
+	if (id == null) return { ok: false, status: 404, message: m.err_round_not_found() };
 	const results = await roundResults(db, id, { generatedBy: opts.generatedBy ?? null, withEvidence: opts.withEvidence ?? true });
-	if (!results) return { ok: false, status: 404, message: ROUND_NOT_FOUND };
-	if (results.agencies.length === 0) return { ok: false, status: 409, message: NO_SCORED_REPORTS };
+	if (!results) return { ok: false, status: 404, message: m.err_round_not_found() };
+	if (results.agencies.length === 0) return { ok: false, status: 409, message: m.ex_no_scored_reports() };
 	return { ok: true, results };
 }
 
@@ -148,9 +147,9 @@ export function chineseDate(at: Date = new Date()): string {
 
 /** Accepts 2026-11-23, 2026/11/23 or 2026年11月23日; returns the Chinese form or null. */
 export function parseChineseDate(raw: string): string | null {
-	const m = /^\s*(\d{4})\s*(?:[-/.年])\s*(\d{1,2})\s*(?:[-/.月])\s*(\d{1,2})\s*日?\s*$/.exec(raw);
-	if (!m) return null;
-	const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+	const hit = /^\s*(\d{4})\s*(?:[-/.年])\s*(\d{1,2})\s*(?:[-/.月])\s*(\d{1,2})\s*日?\s*$/.exec(raw);
+	if (!hit) return null;
+	const [y, mo, d] = [Number(hit[1]), Number(hit[2]), Number(hit[3])];
 	const date = new Date(Date.UTC(y, mo - 1, d));
 	if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) return null;
 	return `${y}年${mo}月${d}日`;
@@ -165,16 +164,16 @@ const MAX_ISSUER = 60;
 export function noticeOptionsFrom(query: URLSearchParams, defaults: { issuer: string; now?: Date }): Outcome<{ options: NoticeOptions }> {
 	const issuer = (query.get('issuer') ?? '').trim() || defaults.issuer;
 	if ([...issuer].length > MAX_ISSUER || /[\u0000-\u001f]/.test(issuer)) {
-		return { ok: false, status: 400, message: `发文单位名称无效（不超过${MAX_ISSUER}个字）` };
+		return { ok: false, status: 400, message: m.ex_issuer_invalid({ max: MAX_ISSUER }) };
 	}
 	const rawDate = (query.get('date') ?? '').trim();
 	const date = rawDate ? parseChineseDate(rawDate) : chineseDate(defaults.now);
-	if (!date) return { ok: false, status: 400, message: '日期格式无效，应为 2026-11-23 或 2026年11月23日' };
+	if (!date) return { ok: false, status: 400, message: m.ex_date_invalid() };
 	let bands = DEFAULT_BANDS;
 	const rawBands = (query.get('bands') ?? '').trim();
 	if (rawBands) {
 		const parsed = parseBands(rawBands);
-		if (!parsed) return { ok: false, status: 400, message: '分档无效：应为三个由高到低的百分数，如 90,80,60' };
+		if (!parsed) return { ok: false, status: 400, message: m.ex_bands_invalid() };
 		bands = parsed;
 	}
 	return { ok: true, options: { issuer, date, bands } };
@@ -223,17 +222,17 @@ export async function renderExport(r: RoundResults, req: ExportRequest): Promise
 		case 'rectification': {
 			const a = r.agencies.find((x) => x.agencyId === req.agencyId);
 			if (!a) {
-				const m = r.missing.find((x) => x.agencyId === req.agencyId);
-				return m
-					? { ok: false, status: 409, message: `${m.agencyName}在“${r.round.name}”中没有已评分的报告，无法生成整改通知书` }
-					: { ok: false, status: 404, message: '该单位在本轮次中没有考核结果' };
+				const miss = r.missing.find((x) => x.agencyId === req.agencyId);
+				return miss
+					? { ok: false, status: 409, message: m.ex_agency_not_scored({ agency: miss.agencyName, round: r.round.name }) }
+					: { ok: false, status: 404, message: m.ex_agency_no_result() };
 			}
 			const bytes = await buildRectificationDocx(r, a.agencyId, req.options);
 			return file('docx', DOCX_MIME, bytes, { id: a.agencyId, name: a.agencyName }, { agencyId: a.agencyId });
 		}
 		case 'rectification-zip': {
 			const count = r.agencies.filter((a) => a.total < req.below).length;
-			if (count === 0) return { ok: false, status: 409, message: `没有总分低于${req.below}分的单位，无需生成整改通知` };
+			if (count === 0) return { ok: false, status: 409, message: m.ex_none_below({ below: req.below }) };
 			const bytes = await buildRectificationZip(r, req.below, req.options);
 			return file('zip', ZIP_MIME, bytes, undefined, { below: req.below, agencies: count });
 		}

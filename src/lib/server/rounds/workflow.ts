@@ -7,6 +7,8 @@ import { error } from '@sveltejs/kit';
 import type { Database } from '../db/connect';
 import { appendAudit } from '../db/audit';
 import type { Round, RoundStatus } from '../db/schema';
+import { roundStatusLabel } from '../../i18n/labels';
+import { m } from '../../paraglide/messages.js';
 
 export interface Transition {
 	from: RoundStatus;
@@ -21,11 +23,12 @@ export interface Transition {
 	hint: string;
 }
 
+// label/hint are getters: they render in the request's language when read (Chinese outside a request).
 export const TRANSITIONS: readonly Transition[] = [
-	{ from: 'draft', to: 'open', label: '开始报送', action: 'round_open', needsReason: false, hint: '各单位可在截止日期前报送；逾期报送会被接收并标记为逾期。' },
-	{ from: 'open', to: 'review', label: '截止报送，进入评审', action: 'round_review', needsReason: false, hint: '报送关闭，评审人员可调整评分。' },
-	{ from: 'review', to: 'published', label: '发布结果', action: 'round_publish', needsReason: false, hint: '发布后分数冻结，各单位可查看本单位得分和整改清单。' },
-	{ from: 'published', to: 'review', label: '重新打开评审', action: 'round_reopen', needsReason: true, hint: '发布后如需调整评分，须说明理由重新打开，操作将记入审计日志。' }
+	{ from: 'draft', to: 'open', get label() { return m.trans_open_label(); }, action: 'round_open', needsReason: false, get hint() { return m.trans_open_hint(); } },
+	{ from: 'open', to: 'review', get label() { return m.trans_review_label(); }, action: 'round_review', needsReason: false, get hint() { return m.trans_review_hint(); } },
+	{ from: 'review', to: 'published', get label() { return m.trans_publish_label(); }, action: 'round_publish', needsReason: false, get hint() { return m.trans_publish_hint(); } },
+	{ from: 'published', to: 'review', get label() { return m.trans_reopen_label(); }, action: 'round_reopen', needsReason: true, get hint() { return m.trans_reopen_hint(); } }
 ];
 
 export const STATUS_LABELS: Record<RoundStatus, string> = {
@@ -49,19 +52,26 @@ export function isRoundStatus(x: string): x is RoundStatus {
 
 export type TransitionResult = { ok: true; round: Round } | { ok: false; status: 400 | 404 | 409; message: string };
 
-/** Checks a transition without touching the database: null when allowed, else the Chinese reason. */
+/**
+ * Checks a transition without touching the database: null when allowed, else the reason in the
+ * request's language (Chinese outside a request).
+ */
 export function transitionProblem(from: RoundStatus, to: RoundStatus, reason: string | null | undefined): string | null {
 	const t = findTransition(from, to);
 	if (!t) {
-		const allowed = transitionsFrom(from).map((x) => `“${STATUS_LABELS[x.to]}”`);
-		return `不能从“${STATUS_LABELS[from]}”变更为“${STATUS_LABELS[to]}”${allowed.length ? `，当前只能变更为${allowed.join('或')}` : ''}`;
+		const names = { from: roundStatusLabel(from), to: roundStatusLabel(to) };
+		const allowed = transitionsFrom(from).map((x) => `“${roundStatusLabel(x.to)}”`);
+		return allowed.length
+			? m.sv_transition_invalid_allowed({ ...names, allowed: allowed.join(m.sv_list_or()) })
+			: m.sv_transition_invalid(names);
 	}
-	if (t.needsReason && !(reason ?? '').trim()) return '重新打开已发布的轮次须填写理由';
+	if (t.needsReason && !(reason ?? '').trim()) return m.sv_reopen_reason_required();
 	return null;
 }
 
 /**
- * Moves a round to `to`, audited. Invalid transitions come back as a value with a clear message.
+ * Moves a round to `to`, audited. Invalid transitions come back as a value with a clear message
+ * in the request's language.
  * @example await transitionRound(db, 3, 'published', user)
  */
 export async function transitionRound(
@@ -74,7 +84,7 @@ export async function transitionRound(
 	const now = opts.now ?? new Date();
 	return db.transaction().execute(async (trx) => {
 		const round = await trx.selectFrom('rounds').selectAll().where('id', '=', roundId).executeTakeFirst();
-		if (!round) return { ok: false, status: 404, message: '考核轮次不存在' } as const;
+		if (!round) return { ok: false, status: 404, message: m.err_round_not_found() } as const;
 		const problem = transitionProblem(round.status, to, opts.reason);
 		if (problem) return { ok: false, status: round.status === to ? 409 : 400, message: problem } as const;
 		const t = findTransition(round.status, to)!;
@@ -86,7 +96,7 @@ export async function transitionRound(
 			.where('id', '=', roundId)
 			.where('status', '=', round.status)
 			.executeTakeFirst();
-		if (Number(res.numUpdatedRows) !== 1) return { ok: false, status: 409, message: '轮次状态已被他人修改，请刷新后重试' } as const;
+		if (Number(res.numUpdatedRows) !== 1) return { ok: false, status: 409, message: m.sv_round_changed_concurrently() } as const;
 		await appendAudit(
 			trx,
 			{
@@ -105,9 +115,9 @@ export async function transitionRound(
 	});
 }
 
-/** Why an override is refused for a round in this state, or null when it is allowed. */
+/** Why an override is refused for a round in this state (request's language), or null when it is allowed. */
 export function overrideProblem(round: Pick<Round, 'status'>): string | null {
-	if (round.status === 'published') return '该轮次结果已发布，分数已冻结；如需调整，请考核管理员先重新打开评审';
+	if (round.status === 'published') return m.sv_round_frozen();
 	return null;
 }
 
@@ -121,17 +131,17 @@ export function assertOverridable(round: Pick<Round, 'status'>): void {
 	if (p) error(409, p);
 }
 
-/** Why an agency may not submit to this round, or null when it may (open rounds only). */
+/** Why an agency may not submit to this round (request's language), or null when it may (open rounds only). */
 export function submissionProblem(round: Pick<Round, 'status'>): string | null {
 	switch (round.status) {
 		case 'open':
 			return null;
 		case 'draft':
-			return '该轮次尚未开始报送';
+			return m.ix_closed_draft();
 		case 'review':
-			return '该轮次已截止报送，正在评审';
+			return m.ix_closed_review();
 		case 'published':
-			return '该轮次结果已发布，不再接收报送';
+			return m.ix_closed_published();
 	}
 }
 

@@ -1,18 +1,22 @@
 /**
  * A rubric draft from the editor's form: the base version with the admin's changes to indicator
- * names, points, wording and evidence phrases, validated by `validateRubric` (Chinese messages).
+ * names, points, wording and evidence phrases, validated by `checkRubric`. Problems come back as
+ * data (`issues`, rendered in the UI language by src/lib/i18n/rubric-errors.ts) and as their
+ * Chinese messages (`errors`).
  * Field names: `name` (the version's name), and per indicator `iname.<id>`, `points.<id>`,
  * `desc.<id>`, `terms.<id>` (one phrase per line).
  */
-import { validateRubric, type RubricDefinition } from '../../analysis/rubric';
+import { checkRubric, rubricIssue, type RubricDefinition, type RubricIssue } from '../../analysis/rubric';
 
 export type DraftResult =
 	| { ok: true; rubric: RubricDefinition; changed: string[] }
-	| { ok: false; errors: string[]; draft: RubricDefinition };
+	| { ok: false; issues: RubricIssue[]; errors: string[]; draft: RubricDefinition };
+
+const failed = (issues: RubricIssue[], draft: RubricDefinition): DraftResult => ({ ok: false, issues, errors: issues.map((i) => i.message), draft });
 
 /** `get` reads one form field (FormData.get, or a plain record in tests). */
 export function draftFromForm(base: RubricDefinition, nextVersion: number, get: (name: string) => string | null): DraftResult {
-	const errors: string[] = [];
+	const issues: RubricIssue[] = [];
 	const changed: string[] = [];
 	const dimensions = base.dimensions.map((d) => ({
 		...d,
@@ -21,7 +25,7 @@ export function draftFromForm(base: RubricDefinition, nextVersion: number, get: 
 			let points = ind.points;
 			if (rawPoints != null && rawPoints.trim() !== '') {
 				const p = Number(rawPoints.trim());
-				if (!Number.isFinite(p)) errors.push(`指标“${ind.id}”的分值“${rawPoints}”不是数字`);
+				if (!Number.isFinite(p)) issues.push(rubricIssue({ code: 'points_not_number', subject: { kind: 'indicator', id: ind.id }, value: rawPoints }));
 				else points = p;
 			}
 			const name = get(`iname.${ind.id}`)?.trim() ?? ind.name;
@@ -47,8 +51,8 @@ export function draftFromForm(base: RubricDefinition, nextVersion: number, get: 
 		name: get('name')?.trim() || base.name,
 		dimensions
 	};
-	if (errors.length) return { ok: false, errors, draft };
-	const v = validateRubric(draft);
-	if (!v.ok) return { ok: false, errors: v.errors, draft };
+	if (issues.length) return failed(issues, draft);
+	const v = checkRubric(draft);
+	if (!v.ok) return failed(v.issues, draft);
 	return { ok: true, rubric: v.rubric, changed };
 }

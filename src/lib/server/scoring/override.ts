@@ -7,7 +7,12 @@ import type { Database } from '../db/connect';
 import { appendAudit } from '../db/audit';
 import * as reports from '../db/reports';
 import * as rubrics from '../db/rubrics';
+import { m } from '../../paraglide/messages.js';
 
+const MIN_REASON = 4;
+const MAX_REASON = 1000;
+
+/** Refusals carry a message in the request's language (Chinese outside a request). */
 export type OverrideResult = { ok: true; score: number } | { ok: false; status: 400 | 404 | 409; message: string };
 
 export async function setOverride(
@@ -16,20 +21,20 @@ export async function setOverride(
 	user: { id: number; username: string }
 ): Promise<OverrideResult> {
 	const reason = input.reason.trim();
-	if (![0, 1, 2].includes(input.level)) return { ok: false, status: 400, message: '等级只能是 0（缺失）、1（部分）或 2（达标）' };
-	if (reason.length < 4) return { ok: false, status: 400, message: '请填写调整理由（至少 4 个字）' };
-	if (reason.length > 1000) return { ok: false, status: 400, message: '调整理由过长（最多 1000 字）' };
+	if (![0, 1, 2].includes(input.level)) return { ok: false, status: 400, message: m.sv_override_level_invalid() };
+	if (reason.length < MIN_REASON) return { ok: false, status: 400, message: m.sv_override_reason_short({ min: MIN_REASON }) };
+	if (reason.length > MAX_REASON) return { ok: false, status: 400, message: m.sv_override_reason_long({ max: MAX_REASON }) };
 	const report = await db
 		.selectFrom('reports')
 		.innerJoin('rounds', 'rounds.id', 'reports.round_id')
 		.select(['reports.id', 'reports.round_id', 'rounds.rubric_id', 'rounds.status'])
 		.where('reports.id', '=', input.reportId)
 		.executeTakeFirst();
-	if (!report) return { ok: false, status: 404, message: '报告不存在' };
-	if (report.status === 'published') return { ok: false, status: 409, message: '本轮次已发布，成绩已冻结；如需调整，请考核管理员先重新开放评审' };
+	if (!report) return { ok: false, status: 404, message: m.err_report_not_found() };
+	if (report.status === 'published') return { ok: false, status: 409, message: m.sv_override_frozen() };
 	const rubric = await rubrics.findRubric(db, report.rubric_id);
 	const def = rubric?.definition.dimensions.flatMap((d) => d.indicators).find((i) => i.id === input.indicatorId);
-	if (!def) return { ok: false, status: 404, message: '指标不存在' };
+	if (!def) return { ok: false, status: 404, message: m.sv_indicator_not_found() };
 	const row = await db
 		.selectFrom('scores')
 		.selectAll()
@@ -37,7 +42,7 @@ export async function setOverride(
 		.where('rubric_id', '=', report.rubric_id)
 		.where('indicator_id', '=', input.indicatorId)
 		.executeTakeFirst();
-	if (!row) return { ok: false, status: 404, message: '该报告尚无此指标的评分' };
+	if (!row) return { ok: false, status: 404, message: m.sv_indicator_not_scored() };
 	const score = (def.points * input.level) / 2;
 	await db.transaction().execute(async (trx) => {
 		await trx

@@ -7,6 +7,7 @@ import { listUserSessions, deleteOtherSessions } from '$lib/server/db/user-admin
 import { appendAudit } from '$lib/server/db/audit';
 import { ROLE_LABELS } from '$lib/server/db/users';
 import { MIN_PASSWORD_LENGTH } from '$lib/server/auth/password';
+import { m } from '$lib/paraglide/messages.js';
 
 export const load: PageServerLoad = async ({ locals }) => {
 	const me = requirePermission(locals.user, 'account.self');
@@ -30,7 +31,7 @@ export const load: PageServerLoad = async ({ locals }) => {
 export const actions: Actions = {
 	password: async ({ locals, request, getClientAddress }) => {
 		const me = requirePermission(locals.user, 'account.self');
-		if (!locals.session) error(401, '未登录或登录已过期');
+		if (!locals.session) error(401, m.err_unauthenticated());
 		const form = await request.formData();
 		const r = await admin.changeOwnPassword(
 			await getDb(),
@@ -41,23 +42,23 @@ export const actions: Actions = {
 			String(form.get('confirm') ?? '')
 		);
 		if (!r.ok) return fail(400, { form: 'password', message: r.message });
-		return { form: 'password', done: '密码已修改，其他设备上的登录已退出' };
+		return { form: 'password', done: m.sv_password_changed() };
 	},
 	revoke: async ({ locals, request, getClientAddress }) => {
 		const me = requirePermission(locals.user, 'account.self');
 		const form = await request.formData();
 		const id = String(form.get('id') ?? '');
-		if (id === locals.session?.id) return fail(400, { form: 'sessions', message: '当前会话请使用“退出”' });
+		if (id === locals.session?.id) return fail(400, { form: 'sessions', message: m.sv_use_sign_out() });
 		const r = await admin.revokeOwnSession(await getDb(), { id: me.id, username: me.username, ip: getClientAddress() }, id);
 		if (!r.ok) return fail(404, { form: 'sessions', message: r.message });
-		return { form: 'sessions', done: '已注销该会话' };
+		return { form: 'sessions', done: m.sv_session_revoked() };
 	},
 	revokeOthers: async ({ locals, getClientAddress }) => {
 		const me = requirePermission(locals.user, 'account.self');
-		if (!locals.session) error(401, '未登录或登录已过期');
+		if (!locals.session) error(401, m.err_unauthenticated());
 		const db = await getDb();
 		const n = await deleteOtherSessions(db, me.id, locals.session.id);
 		await appendAudit(db, { userId: me.id, username: me.username, action: 'session_revoke', entity: 'user', entityId: me.id, after: { others: n }, ip: getClientAddress() });
-		return { form: 'sessions', done: `已注销其他 ${n} 个会话` };
+		return { form: 'sessions', done: m.sv_other_sessions_revoked({ count: n }) };
 	}
 };

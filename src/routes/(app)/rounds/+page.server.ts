@@ -6,6 +6,9 @@ import { appendAudit } from '$lib/server/db/audit';
 import * as rounds from '$lib/server/db/rounds';
 import * as rubrics from '$lib/server/db/rubrics';
 import { STATUS_LABELS } from '$lib/server/rounds/workflow';
+import { m } from '$lib/paraglide/messages.js';
+
+const MAX_NAME = 100;
 
 export const load: PageServerLoad = async ({ locals }) => {
 	const user = requirePermission(locals.user, 'dashboards.view');
@@ -42,15 +45,15 @@ export const actions: Actions = {
 		const period = String(form.get('period') ?? '').trim().toUpperCase();
 		const deadline = String(form.get('deadline') ?? '').trim() || null;
 		const values = { name, period, deadline: deadline ?? '' };
-		if (!name) return fail(400, { ...values, message: '请填写轮次名称' });
-		if (name.length > 100) return fail(400, { ...values, message: '轮次名称过长（最多 100 个字符）' });
-		if (!rounds.isPeriod(period)) return fail(400, { ...values, message: '期间应为年份（如 2024）或半年（如 2024H1）' });
+		if (!name) return fail(400, { ...values, message: m.ix_round_name_required() });
+		if (name.length > MAX_NAME) return fail(400, { ...values, message: m.sv_round_name_too_long({ max: MAX_NAME }) });
+		if (!rounds.isPeriod(period)) return fail(400, { ...values, message: m.ix_period_invalid() });
 		if (deadline && (!/^\d{4}-\d{2}-\d{2}$/.test(deadline) || Number.isNaN(Date.parse(deadline)))) {
-			return fail(400, { ...values, message: '截止日期格式应为 YYYY-MM-DD' });
+			return fail(400, { ...values, message: m.ix_deadline_invalid() });
 		}
 		const db = await getDb();
 		const rubric = await rubrics.latestRubric(db);
-		if (!rubric) return fail(500, { ...values, message: '缺少考评细则，无法创建轮次' });
+		if (!rubric) return fail(500, { ...values, message: m.sv_round_needs_rubric() });
 		const id = await rounds.insertRound(db, { name, period, rubricId: rubric.id, deadline, status: 'draft' });
 		await appendAudit(db, {
 			userId: user.id,

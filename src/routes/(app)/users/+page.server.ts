@@ -5,6 +5,7 @@ import { requirePermission } from '$lib/server/auth/policy';
 import * as admin from '$lib/server/auth/user-admin';
 import * as agencies from '$lib/server/db/agencies';
 import * as users from '$lib/server/db/users';
+import { m } from '$lib/paraglide/messages.js';
 
 export const load: PageServerLoad = async ({ locals }) => {
 	const me = requirePermission(locals.user, 'users.manage');
@@ -56,31 +57,31 @@ export const actions: Actions = {
 			password: String(form.get('password') ?? '')
 		});
 		if (!r.ok) return fail(400, { form: 'create', username, message: r.message });
-		return { form: 'create', done: `已创建用户 ${username.trim()}` };
+		return { form: 'create', done: m.sv_user_created({ username: username.trim() }) };
 	},
 	role: async (event) => {
 		const { db, form, actor, num } = await start(event);
 		const id = num('id');
-		if (id == null) return fail(400, { form: 'role', message: '用户不存在' });
+		if (id == null) return fail(400, { form: 'role', message: m.err_user_not_found() });
 		const r = await admin.changeRole(db, actor, id, String(form.get('role') ?? ''), num('agencyId'));
 		if (!r.ok) return fail(400, { form: 'role', id, message: r.message });
-		return { form: 'role', id, done: '已修改角色，该用户需重新登录' };
+		return { form: 'role', id, done: m.sv_role_changed() };
 	},
 	disable: async (event) => {
 		const { db, form, actor, num } = await start(event);
 		const id = num('id');
-		if (id == null) return fail(400, { form: 'disable', message: '用户不存在' });
+		if (id == null) return fail(400, { form: 'disable', message: m.err_user_not_found() });
 		const disabled = String(form.get('disabled')) === '1';
 		const r = await admin.setDisabled(db, actor, id, disabled);
 		if (!r.ok) return fail(400, { form: 'disable', id, message: r.message });
-		return { form: 'disable', id, done: disabled ? '已停用，该用户的登录已失效' : '已启用' };
+		return { form: 'disable', id, done: disabled ? m.sv_user_disabled() : m.sv_user_enabled() };
 	},
 	password: async (event) => {
 		const { db, form, actor, num } = await start(event);
 		const id = num('id');
-		if (id == null) return fail(400, { form: 'password', message: '用户不存在' });
+		if (id == null) return fail(400, { form: 'password', message: m.err_user_not_found() });
 		const r = await admin.resetPassword(db, actor, id, String(form.get('password') ?? ''));
 		if (!r.ok) return fail(400, { form: 'password', id, message: r.message });
-		return { form: 'password', id, done: '已重置密码，该用户需用新密码重新登录' };
+		return { form: 'password', id, done: m.sv_password_reset_done() };
 	}
 };

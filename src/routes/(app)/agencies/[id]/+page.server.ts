@@ -7,12 +7,13 @@ import * as reports from '$lib/server/db/reports';
 import { roundContext, trendsData } from '$lib/server/results/dashboard';
 import { roundTotals } from '$lib/server/results/round-results';
 import { clipEvidence, scoreRate } from '$lib/server/results/types';
+import { m } from '$lib/paraglide/messages.js';
 
 export const load: PageServerLoad = async ({ params, locals, url }) => {
 	const db = await getDb();
 	const agency = await agencies.findAgency(db, Number(params.id));
-	if (!agency) error(404, '单位不存在');
-	if (!canSeeAgency(locals.user, agency.id)) error(403, '您没有权限查看此单位');
+	if (!agency) error(404, m.err_agency_not_found());
+	if (!canSeeAgency(locals.user, agency.id)) error(403, m.sv_no_view_agency());
 	const staff = can(locals.user, 'dashboards.view');
 	const ctx = await roundContext(db, url);
 	const round = ctx.round && (staff || ctx.round.status === 'published') ? ctx.round : null;

@@ -7,6 +7,7 @@ import type { SessionUser } from '$lib/server/auth/session';
 import * as reports from '$lib/server/db/reports';
 import * as rubrics from '$lib/server/db/rubrics';
 import { setOverride } from '$lib/server/scoring/override';
+import { m } from '$lib/paraglide/messages.js';
 
 type AnalysisDoc = Pick<AnalysisResult, 'sections' | 'noise' | 'tables' | 'checks' | 'score'>;
 
@@ -37,9 +38,9 @@ async function loadReport(id: number, user: SessionUser | null) {
 		])
 		.where('reports.id', '=', id)
 		.executeTakeFirst();
-	if (!report) error(404, '报告不存在');
+	if (!report) error(404, m.err_report_not_found());
 	const staff = can(user, 'dashboards.view');
-	if (!staff && !(canSeeAgency(user, report.agency_id) && report.round_status === 'published')) error(403, '您没有权限查看此报告');
+	if (!staff && !(canSeeAgency(user, report.agency_id) && report.round_status === 'published')) error(403, m.sv_no_view_report());
 	return { db, report };
 }
 

@@ -6,10 +6,14 @@ import * as rounds from '$lib/server/db/rounds';
 import * as rubrics from '$lib/server/db/rubrics';
 import { SUBMISSION_LABELS, submissionBoard } from '$lib/server/db/submissions';
 import { STATUS_LABELS, isRoundStatus, transitionRound, transitionsFrom } from '$lib/server/rounds/workflow';
+import { m } from '$lib/paraglide/messages.js';
+import { roundStatusLabel } from '$lib/i18n/labels';
+
+const MAX_REASON = 500;
 
 function roundId(raw: string): number {
 	const id = Number(raw);
-	if (!Number.isInteger(id) || id <= 0) error(404, '考核轮次不存在');
+	if (!Number.isInteger(id) || id <= 0) error(404, m.err_round_not_found());
 	return id;
 }
 
@@ -17,7 +21,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 	const user = requirePermission(locals.user, 'dashboards.view');
 	const db = await getDb();
 	const round = await rounds.findRound(db, roundId(params.id));
-	if (!round) error(404, '考核轮次不存在');
+	if (!round) error(404, m.err_round_not_found());
 	const rubric = await rubrics.findRubric(db, round.rubric_id);
 	const board = await submissionBoard(db, round.id);
 	const history = await db
@@ -46,7 +50,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 			status: round.status,
 			statusLabel: STATUS_LABELS[round.status],
 			publishedAt: round.published_at,
-			rubricName: rubric ? `${rubric.name}（第 ${rubric.version} 版）` : '—'
+			rubricName: rubric ? m.sv_rubric_name_version({ name: rubric.name, version: rubric.version }) : '—'
 		},
 		transitions: can(user, 'rounds.manage')
 			? transitionsFrom(round.status).map((t) => ({ to: t.to, label: t.label, hint: t.hint, needsReason: t.needsReason }))
@@ -67,11 +71,11 @@ export const actions: Actions = {
 		const form = await request.formData();
 		const to = String(form.get('to') ?? '');
 		const reason = String(form.get('reason') ?? '').trim();
-		if (!isRoundStatus(to)) return fail(400, { message: '目标状态无效' });
-		if (reason.length > 500) return fail(400, { message: '理由过长（最多 500 个字符）' });
+		if (!isRoundStatus(to)) return fail(400, { message: m.sv_target_status_invalid() });
+		if (reason.length > MAX_REASON) return fail(400, { message: m.sv_reason_too_long({ max: MAX_REASON }) });
 		const db = await getDb();
 		const r = await transitionRound(db, roundId(params.id), to, { id: user.id, username: user.username }, { reason, ip: getClientAddress() });
 		if (!r.ok) return fail(r.status, { message: r.message });
-		return { done: `轮次已变更为“${STATUS_LABELS[to]}”` };
+		return { done: m.sv_round_status_changed({ status: roundStatusLabel(to) }) };
 	}
 };

@@ -2,6 +2,7 @@ import { error } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { getDb } from '$lib/server/bootstrap';
 import { can, canSeeAgency } from '$lib/server/auth/policy';
+import { m } from '$lib/paraglide/messages.js';
 
 const TYPES: Record<string, string> = {
 	txt: 'text/plain; charset=utf-8',
@@ -19,8 +20,8 @@ export const GET: RequestHandler = async ({ params, locals }) => {
 		.select(['reports.bytes', 'reports.file_name', 'reports.file_type', 'reports.encoding', 'reports.agency_id', 'rounds.status'])
 		.where('reports.id', '=', Number(params.id))
 		.executeTakeFirst();
-	if (!r) error(404, '报告不存在');
-	if (!can(locals.user, 'dashboards.view') && !(canSeeAgency(locals.user, r.agency_id) && r.status === 'published')) error(403, '您没有权限下载此报告');
+	if (!r) error(404, m.err_report_not_found());
+	if (!can(locals.user, 'dashboards.view') && !(canSeeAgency(locals.user, r.agency_id) && r.status === 'published')) error(403, m.sv_no_download_report());
 	const name = r.file_name.split('/').pop() || `report.${r.file_type}`;
 	const type = r.file_type === 'txt' && r.encoding && r.encoding !== 'utf-8' ? `text/plain; charset=${r.encoding}` : (TYPES[r.file_type] ?? 'application/octet-stream');
 	return new Response(Buffer.from(r.bytes), {

@@ -4,6 +4,7 @@ import { requirePermission } from '$lib/server/auth/policy';
 import { config } from '$lib/server/env';
 import { serveRoundExport } from '$lib/server/export/route';
 import { noticeOptionsFrom, parseBelow } from '$lib/server/export/service';
+import { m } from '$lib/paraglide/messages.js';
 
 /**
  * 整改通知_{period}.zip: one rectification notice per agency whose total is below `below`
@@ -12,7 +13,7 @@ import { noticeOptionsFrom, parseBelow } from '$lib/server/export/service';
 export const GET: RequestHandler = async (event) => {
 	const user = requirePermission(event.locals.user, 'export.all');
 	const below = parseBelow(event.url.searchParams.get('below'));
-	if (below == null) error(400, '分数线无效，应为 0 到 100 之间的数，如 below=60');
+	if (below == null) error(400, m.sv_below_invalid());
 	const o = noticeOptionsFrom(event.url.searchParams, { issuer: config.issuer });
 	if (!o.ok) error(o.status, o.message);
 	return serveRoundExport(event, user, { kind: 'rectification-zip', below, options: o.options });
