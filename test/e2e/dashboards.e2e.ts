@@ -125,3 +125,35 @@ test('the export buttons download files with their Chinese names', async ({ page
 	const [docx] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: /整改通知/ }).click()]);
 	expect(docx.suggestedFilename()).toMatch(new RegExp(`^整改通知_.+_${period}\\.docx$`));
 });
+
+test('in English the charts, a report\'s warnings and its table checks are English too', async ({ page, context, baseURL }) => {
+	const errors = consoleErrors(page);
+	await context.addCookies([{ name: 'PARAGLIDE_LOCALE', value: 'en', url: baseURL ?? 'http://localhost' }]);
+	await page.goto('/gaps');
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Missing items');
+	await chartsReady(page, 2);
+	// ECharts writes the builder's aria description onto the chart box: the level counts, in English.
+	await expect(page.locator('div.echart[aria-label*="Levels of"]')).toHaveCount(1);
+	await expect(page.locator('div.echart[aria-label*="missing"]').first()).toBeVisible();
+	await page.screenshot({ path: 'test-results/screens/en-gaps.png', fullPage: true });
+
+	// An annual report with the statistics tables: the identity check reads in English.
+	await page.goto(`/reports?q=${encodeURIComponent('年度报告')}`);
+	const links = page.locator('table tbody tr td a[href^="/reports/"]');
+	const hrefs = (await links.evaluateAll((as) => as.map((a) => a.getAttribute('href')))).filter((h): h is string => !!h).slice(0, 8);
+	expect(hrefs.length).toBeGreaterThan(0);
+	let checked = false;
+	for (const href of hrefs) {
+		await page.goto(href);
+		if ((await page.getByRole('heading', { name: 'Statistics tables' }).count()) === 0) continue;
+		const lines = page.locator('section.tables p');
+		await expect(lines.first()).toHaveText(/^[✓✗] (The table balances|The table does not balance|The request table is incomplete)/);
+		// Only the report's own column names (passed in as values) may be Chinese.
+		for (const t of await lines.allTextContents()) expect(t.replace(/column [^:]+:/g, '')).not.toMatch(/[\u4e00-\u9fff]/);
+		checked = true;
+		await page.screenshot({ path: 'test-results/screens/en-report.png', fullPage: true });
+		break;
+	}
+	expect(checked, 'one of the first annual reports has statistics tables').toBe(true);
+	expect(errors).toEqual([]);
+});

@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { ADMIN, LoginPage } from './pages/login-page';
+import { E2E_AGENCIES } from './pages/fixtures';
 
 /** UI language (issue 5 item 10): Chinese by default, English by choice, kept in a cookie across reloads. */
 
@@ -61,4 +62,37 @@ test('the login page has the switch too, and the choice carries into the app', a
 	await expect(page.getByRole('heading', { name: 'ZWGK Scorecard' })).toBeVisible();
 	await page.getByRole('button', { name: '中文' }).click();
 	await expect(page.getByRole('heading', { name: '政务公开考评台' })).toBeVisible();
+});
+
+test('messages made on the server follow the language too: sign-in, a form action, an import', async ({ page, context, baseURL }) => {
+	const errors: string[] = [];
+	page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+	await context.addCookies([{ name: 'PARAGLIDE_LOCALE', value: 'en', url: baseURL ?? 'http://localhost' }]);
+	await page.goto('/login');
+	await page.waitForLoadState('networkidle');
+	await page.getByLabel('Username').fill(ADMIN.username);
+	await page.getByLabel('Password').fill('not-the-password');
+	await page.getByRole('button', { name: 'Sign in' }).click();
+	await expect(page.getByRole('alert')).toHaveText('Incorrect username or password');
+
+	await page.getByLabel('Password').fill(ADMIN.password);
+	await page.getByRole('button', { name: 'Sign in' }).click();
+	await expect(h1(page)).toHaveText('Overview');
+
+	// A form action's refusal: an agency that already exists.
+	await page.goto('/agencies');
+	await page.getByText('Add, merge or import agencies').click();
+	await page.getByRole('textbox', { name: 'Full name' }).fill(E2E_AGENCIES[0].name);
+	await page.getByRole('button', { name: 'Add', exact: true }).click();
+	await expect(page.getByRole('status').filter({ hasText: 'already exists' })).toHaveText(`The agency “${E2E_AGENCIES[0].name}” already exists`);
+
+	// An import outcome: a picture is refused with its reason, in English.
+	await page.goto('/import');
+	const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64)]);
+	await page.getByLabel('Choose report files').setInputFiles([{ name: 'scan.png', mimeType: 'image/png', buffer: png }]);
+	const row = page.getByRole('table', { name: 'Import results' }).locator('tbody tr', { hasText: 'scan.png' });
+	await expect(row).toContainText('Unsupported file format (.png image)', { timeout: 30_000 });
+	await expect(row).not.toContainText(/[\u4e00-\u9fff]/);
+	await page.screenshot({ path: 'test-results/screens/i18n-en-import-refused.png', fullPage: true });
+	expect(errors).toEqual([]);
 });
