@@ -2,6 +2,7 @@
 /**
  * Developer aid: sign in and screenshot pages of a running server, to look at them as a user would.
  * Usage: node scripts/screenshot.js http://localhost:3000 USER PASSWORD OUTDIR /path1 /path2 …
+ * UI_LOCALE=en shows the pages in English.
  */
 import { chromium } from '@playwright/test';
 
@@ -17,6 +18,7 @@ await page.getByLabel('用户名').fill(user);
 await page.getByLabel('密码').fill(password);
 await page.getByRole('button', { name: '登录' }).click();
 await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+if (process.env.UI_LOCALE) await page.context().addCookies([{ name: 'PARAGLIDE_LOCALE', value: process.env.UI_LOCALE, url: base }]);
 for (const p of paths) {
 	await page.goto(base + p);
 	await page.waitForLoadState('networkidle');

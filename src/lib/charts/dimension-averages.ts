@@ -55,7 +55,7 @@ export function dimensionAverages(dims: readonly DimensionAverage[]): EChartsOpt
 			min: 0,
 			max: Math.max(100, Math.ceil(Math.max(...pct) / 20) * 20),
 			interval: 20,
-			nameTextStyle: { color: AXIS_COLOR },
+			nameTextStyle: { color: AXIS_COLOR, align: 'left' },
 			axisLabel: { color: AXIS_COLOR, formatter: '{value}%' },
 			splitLine: { lineStyle: { color: SPLIT_COLOR } }
 		},

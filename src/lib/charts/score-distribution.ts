@@ -87,7 +87,7 @@ export function scoreDistribution(
 			type: 'value',
 			name: m.ch_agency_count_axis(),
 			minInterval: 1,
-			nameTextStyle: { color: AXIS_COLOR },
+			nameTextStyle: { color: AXIS_COLOR, align: 'left' },
 			axisLabel: { color: AXIS_COLOR },
 			splitLine: { lineStyle: { color: SPLIT_COLOR } }
 		},

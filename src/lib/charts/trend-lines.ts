@@ -73,7 +73,8 @@ export function trendLines(
 			name: opts.yName,
 			min: 0,
 			max: opts.percent ? 100 : undefined,
-			nameTextStyle: { color: AXIS_COLOR },
+			// Left-aligned from the axis: a longer (English) name grows into the chart, not off its left edge.
+			nameTextStyle: { color: AXIS_COLOR, align: 'left' },
 			axisLabel: { color: AXIS_COLOR, formatter: `{value}${suffix}` },
 			splitLine: { lineStyle: { color: SPLIT_COLOR } }
 		},

@@ -7,7 +7,7 @@ import * as rubrics from '$lib/server/db/rubrics';
 import { SUBMISSION_LABELS, submissionBoard } from '$lib/server/db/submissions';
 import { STATUS_LABELS, isRoundStatus, transitionRound, transitionsFrom } from '$lib/server/rounds/workflow';
 import { m } from '$lib/paraglide/messages.js';
-import { roundStatusLabel } from '$lib/i18n/labels';
+import { periodLabel, roundStatusLabel } from '$lib/i18n/labels';
 
 const MAX_REASON = 500;
 
@@ -45,7 +45,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 		round: {
 			id: round.id,
 			name: round.name,
-			periodLabel: rounds.periodLabel(round.period),
+			periodLabel: periodLabel(round.period),
 			deadline: round.deadline,
 			status: round.status,
 			statusLabel: STATUS_LABELS[round.status],
