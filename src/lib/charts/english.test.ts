@@ -60,9 +60,9 @@ describe('charts in English', () => {
 		if (!heatmap || !missing || !ranking || !distribution) throw new Error('expected options');
 		await withLocale('en', () => {
 			expect(tooltipText(heatmap, 0)).toBe('North County<br/>Decisions (fd.decision)<br/>Level: <b>✗ Missing</b>');
-			expect(tooltipText(missing, 0)).toBe('Decisions<br/>✗ Missing: <b>3</b> agencies<br/>◐ Partial: <b>5</b> agencies');
+			expect(tooltipText(missing, 0)).toBe('Decisions<br/>✗ Missing: <b>3</b><br/>◐ Partial: <b>5</b>');
 			expect(tooltipText(ranking, 0)).toBe('North County<br/>No. 1 · Total <b>81.5</b> / 100 (rate 81.5%)');
-			expect(tooltipText(distribution, 1)).toBe('60–70 points (60 ≤ score < 70)<br/><b>1</b> agencies, 25% of all');
+			expect(tooltipText(distribution, 1)).toBe('60–70 points (60 ≤ score < 70)<br/>Agencies: <b>1</b> (25% of all)');
 		});
 		expect(JSON.stringify(heatmap.visualMap)).toContain('✗ Missing');
 		expect(JSON.stringify(heatmap.aria)).toContain('Levels of 2 agencies × 2 indicators: 1 missing, 1 partial, 1 met, 1 not applicable.');
