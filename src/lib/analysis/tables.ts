@@ -6,20 +6,14 @@
  * rebuilt from the row labels the format defines, so the arrival form does not matter.
  */
 import type { Line } from './noise';
-import type { CheckCell, CheckResult, TableId } from './types';
+import type { CheckCell, CheckResult, TableId, TableResult } from './types';
 
 export const APPLICANT_COLUMNS = ['自然人', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他', '总计'] as const;
 export const REVIEW_COLUMNS = ['结果维持', '结果纠正', '其他结果', '尚未审结', '总计'] as const;
 const REVIEW_GROUPS = ['行政复议', '行政诉讼（未经复议直接起诉）', '行政诉讼（复议后起诉）'];
 
-export interface ParsedTable {
-	id: TableId;
-	layout: '2019' | '2021' | 'unknown';
-	/** normalized offsets */
-	start: number;
-	end: number;
-	rows: { label: string; cells: (number | null)[] }[];
-	columns: string[];
+/** A table as parsed: the result kept with the report (offsets in the normalized text) plus where it lies. */
+export interface ParsedTable extends TableResult {
 	/** line indexes covered */
 	firstLine: number;
 	lastLine: number;

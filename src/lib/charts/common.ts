@@ -4,7 +4,7 @@
  * Pure: no echarts runtime import. Words come from the UI messages (src/lib/i18n), read when a
  * builder runs, so charts follow the UI language.
  */
-import type { EChartsOption } from 'echarts';
+import type { EChartsOption, XAXisComponentOption, YAXisComponentOption } from 'echarts';
 import type { Level } from './types';
 import { levelLabel } from '../i18n/labels';
 
@@ -107,4 +107,33 @@ export function yScrollZoom(visible: number): NonNullable<EChartsOption['dataZoo
 		},
 		{ type: 'inside', yAxisIndex: 0, zoomOnMouseWheel: false, moveOnMouseWheel: true, moveOnMouseMove: false }
 	];
+}
+
+/**
+ * The y axis of a horizontal chart listing names (agencies, indicators): first row on top, every
+ * name shown, long names truncated. `extra` adds or overrides fields.
+ */
+export function namesYAxis(names: readonly string[], extra: YAXisComponentOption = {}): YAXisComponentOption {
+	return {
+		type: 'category',
+		inverse: true,
+		data: [...names],
+		axisTick: { show: false },
+		axisLabel: { color: '#1f2937', interval: 0, width: 130, overflow: 'truncate' },
+		...extra
+	} as YAXisComponentOption;
+}
+
+/** The x (value) axis of a horizontal bar chart, its name centred below it. */
+export function valueXAxis(name: string, extra: XAXisComponentOption = {}): XAXisComponentOption {
+	return {
+		type: 'value',
+		name,
+		nameLocation: 'middle',
+		nameGap: 24,
+		nameTextStyle: { color: AXIS_COLOR },
+		axisLabel: { color: AXIS_COLOR },
+		splitLine: { lineStyle: { color: SPLIT_COLOR } },
+		...extra
+	} as XAXisComponentOption;
 }

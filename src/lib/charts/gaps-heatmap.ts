@@ -1,6 +1,6 @@
 import type { EChartsOption, HeatmapSeriesOption, TooltipComponentFormatterCallbackParams } from 'echarts';
 import { m } from '../paraglide/messages.js';
-import { AXIS_COLOR, LEVEL_STYLE, NA_STYLE, NA_VALUE, baseOption, escapeHtml, levelStyle, yScrollZoom } from './common';
+import { AXIS_COLOR, LEVEL_STYLE, NA_STYLE, NA_VALUE, baseOption, escapeHtml, levelStyle, namesYAxis, yScrollZoom } from './common';
 import type { Level } from './types';
 
 export interface GapsAgency {
@@ -117,14 +117,7 @@ export function gapsHeatmap(
 			axisLine: { show: false },
 			axisLabel: { color: '#1f2937', interval: 0, rotate: indicators.length > 8 ? 45 : 0, width: 96, overflow: 'truncate' }
 		},
-		yAxis: {
-			type: 'category',
-			inverse: true,
-			data: agencies.map((a) => a.name),
-			axisTick: { show: false },
-			axisLine: { show: false },
-			axisLabel: { color: '#1f2937', interval: 0, width: 130, overflow: 'truncate' }
-		},
+		yAxis: namesYAxis(agencies.map((a) => a.name), { axisLine: { show: false } }),
 		visualMap: {
 			type: 'piecewise',
 			dimension: 2,

@@ -1,6 +1,6 @@
 import type { BarSeriesOption, EChartsOption, TooltipComponentFormatterCallbackParams } from 'echarts';
 import { m } from '../paraglide/messages.js';
-import { AXIS_COLOR, LEVEL_STYLE, SPLIT_COLOR, baseOption, escapeHtml, yScrollZoom } from './common';
+import { LEVEL_STYLE, baseOption, escapeHtml, namesYAxis, valueXAxis, yScrollZoom } from './common';
 
 export interface MissingCount {
 	/** Indicator name, e.g. '决策公开'. */
@@ -79,23 +79,8 @@ export function missingCounts(
 				);
 			}
 		},
-		xAxis: {
-			type: 'value',
-			name: m.ch_agency_count_axis(),
-			nameLocation: 'middle',
-			nameGap: 24,
-			minInterval: 1,
-			nameTextStyle: { color: AXIS_COLOR },
-			axisLabel: { color: AXIS_COLOR },
-			splitLine: { lineStyle: { color: SPLIT_COLOR } }
-		},
-		yAxis: {
-			type: 'category',
-			inverse: true,
-			data: rows.map((it) => it.name),
-			axisTick: { show: false },
-			axisLabel: { color: '#1f2937', interval: 0, width: 130, overflow: 'truncate' }
-		},
+		xAxis: valueXAxis(m.ch_agency_count_axis(), { minInterval: 1 }),
+		yAxis: namesYAxis(rows.map((it) => it.name)),
 		series: [
 			stack(LEVEL_STYLE[0].label, LEVEL_STYLE[0].color, (it) => it.missing, LEVEL_STYLE[0].text),
 			stack(LEVEL_STYLE[1].label, LEVEL_STYLE[1].color, (it) => it.partial, LEVEL_STYLE[1].text)

@@ -1,6 +1,6 @@
 import type { BarSeriesOption, EChartsOption, TooltipComponentFormatterCallbackParams } from 'echarts';
 import { m } from '../paraglide/messages.js';
-import { AXIS_COLOR, BAR_COLOR, SPLIT_COLOR, baseOption, escapeHtml, formatNumber, formatPercent, yScrollZoom } from './common';
+import { AXIS_COLOR, BAR_COLOR, baseOption, escapeHtml, formatNumber, formatPercent, namesYAxis, valueXAxis, yScrollZoom } from './common';
 
 export interface RankingRow {
 	/** Agency id: kept in the bar's data item (`data.id`) so a click can navigate. */
@@ -75,24 +75,8 @@ export function rankingBar(rows: readonly RankingRow[], opts: { label?: string }
 				return `${escapeHtml(r.name)}<br/>${m.ch_rank_tooltip({ rank: one.dataIndex + 1, label: escapeHtml(label), value: `<b>${formatNumber(r.total)}</b>`, max: formatNumber(r.max), rate: formatPercent(r.total, r.max) })}`;
 			}
 		},
-		xAxis: {
-			type: 'value',
-			min: 0,
-			max: axisMax > 0 ? Math.ceil(axisMax) : undefined,
-			name: label,
-			nameLocation: 'middle',
-			nameGap: 24,
-			nameTextStyle: { color: AXIS_COLOR },
-			axisLabel: { color: AXIS_COLOR },
-			splitLine: { lineStyle: { color: SPLIT_COLOR } }
-		},
-		yAxis: {
-			type: 'category',
-			inverse: true,
-			data: sorted.map((r) => r.name),
-			axisTick: { show: false },
-			axisLabel: { color: '#1f2937', width: 130, overflow: 'truncate', interval: 0 }
-		},
+		xAxis: valueXAxis(label, { min: 0, max: axisMax > 0 ? Math.ceil(axisMax) : undefined }),
+		yAxis: namesYAxis(sorted.map((r) => r.name)),
 		series: [series]
 	};
 	if (sorted.length > RANKING_VISIBLE_ROWS) option.dataZoom = yScrollZoom(RANKING_VISIBLE_ROWS);
