@@ -14,16 +14,19 @@ import type { RubricDefinition } from './rubric';
 import { buildSections } from './sections';
 import { splitSentences } from './sentences';
 import { checkApplications, checkReview, parseTables } from './tables';
-import type { AnalysisResult, CheckResult, IndicatorResult, Span, Warning } from './types';
+import type { AnalysisResult, CheckResult, DocTable, IndicatorResult, ReportDocument, Span, Warning } from './types';
 
 export type {
 	AnalysisResult,
 	CheckResult,
 	DiscountReason,
+	DocCell,
+	DocTable,
 	IndicatorResult,
 	MetricResult,
 	ReportType,
 	SectionRole,
+	ReportDocument,
 	Span,
 	TableResult
 } from './types';
@@ -79,8 +82,12 @@ function emptyResult(rubric: RubricDefinition, warnings: Warning[]): AnalysisRes
  * const r = analyze(text, defaultRubric, { fileName: '2019年报.txt' });
  * r.score.total; r.indicators.find((i) => i.id === 'rq.plans')?.level;
  */
-export function analyze(text: string, rubric: RubricDefinition, opts?: { fileName?: string }): AnalysisResult {
+export function analyze(doc: string | ReportDocument, rubric: RubricDefinition, opts?: { fileName?: string }): AnalysisResult {
 	const warnings: Warning[] = [];
+	const text = typeof doc === 'string' ? doc : doc?.text;
+	/** tables the decoder read as grids (offsets into `text`); the engine reads them instead of re-finding them */
+	const docTables: DocTable[] = typeof doc === 'string' ? [] : (doc?.tables ?? []);
+	void docTables;
 	let input = typeof text === 'string' ? text : '';
 	if (input.charCodeAt(0) === 0xfeff) input = ' ' + input.slice(1);
 	if (input.trim() === '') return emptyResult(rubric, [{ code: 'empty', message: '文本为空' }]);

@@ -79,6 +79,42 @@ export interface TableResult {
 	columns: string[];
 }
 
+/**
+ * One cell of a table as a decoder saw it. `start`/`end` are offsets into the decoded text (the
+ * text the report page shows and the evidence points into); `spanned` marks a grid slot filled by a
+ * neighbour's rowspan/colspan (its text repeats the spanning cell's; it is not a number of its own).
+ */
+export interface DocCell {
+	text: string;
+	start: number;
+	end: number;
+	spanned?: boolean;
+}
+
+/**
+ * A table as a decoder saw it: a rectangular cell grid (rowspan/colspan expanded) with where it lies
+ * in the decoded text. Decoders also write the table into the text (one `| a | b |` line per grid row),
+ * so plain-text re-analysis finds it again; when a grid is given the engine reads the grid.
+ */
+export interface DocTable {
+	start: number;
+	end: number;
+	rows: DocCell[][];
+	/** which decoder built it, for warnings and the report page */
+	source: 'html' | 'docx' | 'pdf';
+	/** PDF: the page numbers (1-based) the table covers */
+	pages?: number[];
+}
+
+/**
+ * The document model every decoder produces: the text (offsets of evidence point into it) and the
+ * structure the input already had. Plain text is `{ text }`; the engine then finds the structure itself.
+ */
+export interface ReportDocument {
+	text: string;
+	tables?: DocTable[];
+}
+
 export interface AnalysisResult {
 	meta: {
 		agency: string | null;

@@ -88,7 +88,7 @@ export async function analyzeCommand(args: ParsedArgs, out: (s: string) => void,
 			failed++;
 			continue;
 		}
-		const r = analyze(decoded.text, rubric, { fileName: path.basename(file) });
+		const r = analyze({ text: decoded.text, tables: decoded.tables }, rubric, { fileName: path.basename(file) });
 		if (json) {
 			out(
 				JSON.stringify({

@@ -1,6 +1,6 @@
 /** Reports, their per-indicator scores and extracted metrics. */
 import type { Kysely } from 'kysely';
-import type { AnalysisResult, DiscountReason, Span } from '../../analysis/analyze';
+import type { AnalysisResult, DiscountReason, DocTable, ReportDocument, Span } from '../../analysis/analyze';
 import type { DB, ReportStatus } from './schema';
 
 type Executor = Kysely<DB>;
@@ -16,6 +16,8 @@ export interface NewReport {
 	encoding: string | null;
 	originalText: string;
 	normalizedText: string;
+	/** the decoder's tables (document model), kept for re-scoring */
+	docTables?: DocTable[] | null;
 	status: ReportStatus;
 	late: boolean;
 	importedBy: number | null;
@@ -40,6 +42,7 @@ export async function insertReport(db: Executor, r: NewReport, a: AnalysisResult
 			encoding: r.encoding,
 			original_text: r.originalText,
 			normalized_text: r.normalizedText,
+			doc_tables: r.docTables?.length ? JSON.stringify(r.docTables) : null,
 			meta: JSON.stringify(a.meta),
 			analysis: JSON.stringify(analysisDocument(a)),
 			period: a.meta.period,
@@ -52,6 +55,17 @@ export async function insertReport(db: Executor, r: NewReport, a: AnalysisResult
 		.returning('id')
 		.executeTakeFirstOrThrow();
 	return row.id;
+}
+
+/**
+ * The stored document model of a report (text + the decoder's table grids) for re-analysis.
+ * @example analyze(reportDocument(row), rubric)
+ */
+export function reportDocument(row: { original_text: string; doc_tables?: unknown }): ReportDocument {
+	const raw = row.doc_tables;
+	if (raw == null) return { text: row.original_text };
+	const tables = (typeof raw === 'string' ? JSON.parse(raw) : raw) as DocTable[];
+	return { text: row.original_text, tables };
 }
 
 /** Recomputes a report's total, maximum and per-dimension sums from its score rows (call after any change to them). */

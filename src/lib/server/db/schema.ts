@@ -77,6 +77,8 @@ export interface ReportsTable {
 	encoding: string | null;
 	original_text: string;
 	normalized_text: string;
+	/** JSON DocTable[] from the decoder (null: plain text, or imported before issue 12) */
+	doc_tables: ColumnType<Json | null, Json | null | undefined, Json | null>;
 	meta: Json;
 	analysis: Json | null;
 	period: string | null;

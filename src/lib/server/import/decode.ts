@@ -12,6 +12,7 @@
  *   const r = await decodeFile(bytes, '2023年报.docx');
  *   if (r.ok) analyze(r.text); else showError(r.message);
  */
+import type { DocTable } from '../../analysis/types';
 import { m } from '../../paraglide/messages.js';
 import { htmlToText } from './html-text';
 import { extractPdfText, pdfCorruptMessage } from './pdf-text';
@@ -21,7 +22,15 @@ import { listZipEntryNames } from './zip';
 export type DecodeErrorCode = 'unsupported' | 'empty' | 'undecodable' | 'no_text_layer' | 'corrupt' | 'too_large' | 'timeout';
 export type DecodedFormat = 'txt' | 'html' | 'docx' | 'pdf';
 export type DecodeResult =
-	| { ok: true; text: string; format: DecodedFormat; encoding: string | null; warnings: string[] }
+	| {
+			ok: true;
+			text: string;
+			format: DecodedFormat;
+			encoding: string | null;
+			warnings: string[];
+			/** tables as cell grids, offsets into `text` (the document model; absent for plain text) */
+			tables?: DocTable[];
+	  }
 	| { ok: false; code: DecodeErrorCode; message: string };
 
 export interface DecodeOptions {

@@ -107,7 +107,7 @@ export async function ingestFile(
 ): Promise<IngestOutcome> {
 	const decoded = await decodeFile(bytes, fileName, { maxBytes: ctx.maxFileBytes });
 	if (!decoded.ok) return { status: 'failed', fileName, message: decoded.message };
-	const a = analyze(decoded.text, ctx.rubric, { fileName });
+	const a = analyze({ text: decoded.text, tables: decoded.tables }, ctx.rubric, { fileName });
 	if (a.meta.warnings.some((w) => w.code === 'empty' || w.code === 'binary')) {
 		return { status: 'failed', fileName, message: joinList(a.meta.warnings.map(warningText)) };
 	}
@@ -160,6 +160,7 @@ export async function ingestFile(
 					encoding: decoded.encoding,
 					originalText: decoded.text,
 					normalizedText: normalized,
+					docTables: decoded.tables ?? null,
 					status: agencyId == null ? 'needs_agency' : 'scored',
 					late,
 					importedBy: ctx.userId

@@ -3,6 +3,7 @@
  * says how totals and ranks would move against the round's stored scores.
  */
 import { analyze } from '../../analysis/analyze';
+import { reportDocument } from '../db/reports';
 import type { RubricDefinition } from '../../analysis/rubric';
 import type { Database } from '../db/connect';
 import type { Round } from '../db/schema';
@@ -34,13 +35,13 @@ export async function previewRound(db: Database, round: Round, draft: RubricDefi
 	if (current.length === 0) return [];
 	const texts = await db
 		.selectFrom('reports')
-		.select(['id', 'original_text', 'file_name'])
+		.select(['id', 'original_text', 'doc_tables', 'file_name'])
 		.where('id', 'in', current.map((c) => c.reportId))
 		.execute();
 	const byId = new Map(texts.map((t) => [t.id, t]));
 	const rows = current.map((c) => {
 		const t = byId.get(c.reportId);
-		const a = t ? analyze(t.original_text, draft, { fileName: t.file_name }) : null;
+		const a = t ? analyze(reportDocument(t), draft, { fileName: t.file_name }) : null;
 		return {
 			agencyName: c.agencyName,
 			before: r2(Number(c.total)),

@@ -17,12 +17,12 @@ export async function rescoreRound(
 ): Promise<{ reports: number }> {
 	const rubric = await rubrics.findRubric(db, rubricId);
 	if (!rubric) throw new Error(`考评细则版本 ${rubricId} 不存在`);
-	const rows = await db.selectFrom('reports').select(['id', 'original_text', 'file_name']).where('round_id', '=', roundId).execute();
+	const rows = await db.selectFrom('reports').select(['id', 'original_text', 'doc_tables', 'file_name']).where('round_id', '=', roundId).execute();
 	const before = await db.selectFrom('rounds').select('rubric_id').where('id', '=', roundId).executeTakeFirst();
 	if (!before) throw new Error(`考核轮次 ${roundId} 不存在`);
 	await db.transaction().execute(async (trx) => {
 		for (const r of rows) {
-			const a = analyze(r.original_text, rubric.definition, { fileName: r.file_name });
+			const a = analyze(reports.reportDocument(r), rubric.definition, { fileName: r.file_name });
 			await reports.writeScores(trx, r.id, rubricId, a);
 			await trx
 				.updateTable('reports')
