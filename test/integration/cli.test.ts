@@ -1,9 +1,10 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/lib/server/db/connect';
+import { buildPdf, buildZip } from '../../src/lib/server/import/test-fixtures';
 import { ROOT } from './paths';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zwgk-cli-'));
@@ -109,5 +110,106 @@ describe('zwgk analyze', () => {
 		expect(o.indicators.find((i: { id: string }) => i.id === 'im.leadership').level).toBe(2);
 		expect(o.indicators.find((i: { id: string }) => i.id === 'rq.problems').level).toBe(2);
 		expect(Object.keys(o)).toEqual(expect.arrayContaining(['file', 'rubric', 'meta', 'score', 'dimensions', 'indicators', 'metrics', 'checks']));
+	});
+});
+
+describe('zwgk analyze on real input', () => {
+	/** A report as WPS/Word export it: a title over two lines, lines broken mid-sentence, a page number. */
+	const pdfLines = [
+		'某市生态环境局',
+		'2023年政府信息公开工作年度报告',
+		'一、总体情况',
+		'2023年，我局全年主动公开政府信息215条，制定了《政府信',
+		'息公开保密审查制度》，组织政务公开业务培训2期。',
+		'- 1 -',
+		'二、收到和处理政府信息公开申请情况',
+		'本年新收政府信息公开申请7件，均在法定期限内答复。',
+		'三、存在的主要问题及改进情况',
+		'一是政策解读形式单一；二是公开内容不够全面。下一步，',
+		'我局将丰富解读形式，加强业务培训。'
+	];
+	const pdf = buildPdf([pdfLines.map((text, i) => ({ text, x: 72, y: 780 - i * 24 }))]);
+	const pdfFile = path.join(dir, '年报.pdf');
+	fs.writeFileSync(pdfFile, pdf);
+
+	it('reads a PDF (bytes from disk are a Buffer) instead of crashing', () => {
+		const r = zwgk(['analyze', '--json', pdfFile]);
+		expect(r.stderr).not.toContain('Uint8Array');
+		expect(r.code).toBe(0);
+		const o = JSON.parse(r.stdout.trim());
+		expect(o.format).toBe('pdf');
+		expect(o.meta).toMatchObject({ agency: '某市生态环境局', period: '2023', type: 'annual_report' });
+		expect(o.metrics.find((m: { id: string }) => m.id === 'published_items')?.value).toBe(215);
+	});
+
+	it('reads a zip: one result per entry, named archive/entry', () => {
+		const enc = new TextEncoder();
+		const zip = buildZip([
+			{ name: '材料/甲.txt', data: enc.encode('青岚盟甲局2023年政务公开工作自查报告\n一、主要做法\n我局成立了政务公开工作领导小组。\n') },
+			{ name: '材料/乙.pdf', data: pdf }
+		]);
+		const zipFile = path.join(dir, '材料.zip');
+		fs.writeFileSync(zipFile, zip);
+		const r = zwgk(['analyze', '--json', zipFile]);
+		expect(r.code, r.stderr).toBe(0);
+		const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as { file: string; format: string; meta: { agency: string } });
+		expect(lines.map((l) => l.file)).toEqual([`${zipFile}/材料/甲.txt`, `${zipFile}/材料/乙.pdf`]);
+		expect(lines.map((l) => l.format)).toEqual(['txt', 'pdf']);
+		expect(lines[0].meta.agency).toBe('青岚盟甲局');
+	});
+
+	it('a consumer reading `analyze --json` slowly through a pipe gets every line whole', async () => {
+		// many large results: far more than a pipe buffer holds, read by a reader that pauses
+		// long sentences naming many indicators: every result line is far larger than a pipe buffer
+		const clause = '我局已制定《政务公开工作制度》，主动公开政府信息120条，发布政策解读20篇，办理群众留言30件，组织政务公开培训3期，召开新闻发布会2场，设立政务公开领导小组';
+		const body = '一、工作情况\n' + `${Array.from({ length: 40 }, () => clause).join('，')}。\n`.repeat(30);
+		const many: string[] = [];
+		for (let i = 0; i < 30; i++) {
+			const f = path.join(dir, `pipe-${i}.txt`);
+			fs.writeFileSync(f, `青岚盟第${i}局2023年政务公开工作总结\n${body}`);
+			many.push(f);
+		}
+		const child = spawn(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'src/lib/cli/main.ts', 'analyze', '--json', ...many], {
+			cwd: ROOT,
+			env: { ...process.env, DATABASE_URL: dbFile, DEMO: '0' },
+			stdio: ['ignore', 'pipe', 'pipe']
+		});
+		let data = '';
+		child.stdout.setEncoding('utf8');
+		child.stdout.on('data', (chunk: string) => {
+			data += chunk;
+			child.stdout.pause();
+			setTimeout(() => child.stdout.resume(), 40);
+		});
+		const code = await new Promise<number | null>((resolve) => child.on('close', (c) => resolve(c)));
+		expect(code).toBe(0);
+		expect(data.endsWith('\n')).toBe(true);
+		const lines = data.trimEnd().split('\n');
+		expect(lines).toHaveLength(30);
+		expect(lines.map((l) => (JSON.parse(l) as { file: string }).file)).toEqual(many);
+	}, 120_000);
+});
+
+describe('zwgk import on real input', () => {
+	it('imports a PDF read from disk (a Buffer) instead of crashing', () => {
+		const lines = [
+			'某市生态环境局',
+			'2023年政府信息公开工作年度报告',
+			'一、总体情况',
+			'2023年，我局全年主动公开政府信息215条，',
+			'制定了《政府信息公开保密审查制度》，',
+			'组织政务公开业务培训2期，参训人员60人。',
+			'二、收到和处理政府信息公开申请情况',
+			'本年新收政府信息公开申请7件，均在法定期限内答复。',
+			'三、存在的主要问题及改进情况',
+			'一是政策解读形式单一；二是公开内容不够全面。'
+		];
+		const f = path.join(dir, '导入年报.pdf');
+		fs.writeFileSync(f, buildPdf([lines.map((text, i) => ({ text, x: 72, y: 780 - i * 24 }))]));
+		expect(zwgk(['rounds', 'add', '2023年度考核', '--period', '2023']).code).toBe(0);
+		const r = zwgk(['import', '--create-agencies', f]);
+		expect(r.stderr).not.toContain('Uint8Array');
+		expect(r.code, r.stderr).toBe(0);
+		expect(r.stdout).toMatch(/已导入\s*　?.*导入年报\.pdf　某市生态环境局　2023/);
 	});
 });

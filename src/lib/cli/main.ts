@@ -43,7 +43,7 @@ async function withDb<T>(fn: (db: Database) => Promise<T>, opts: { schema?: bool
 	}
 }
 
-export async function main(argv: string[], out: (s: string) => void = console.log): Promise<number> {
+export async function main(argv: string[], out: (s: string) => void | Promise<void> = console.log): Promise<number> {
 	const [command, ...rest] = argv;
 	const args = parseArgs(rest, VALUED);
 	if (!command || command === 'help' || command === '--help' || command === '-h') {
@@ -91,17 +91,42 @@ export async function main(argv: string[], out: (s: string) => void = console.lo
 	}
 }
 
+/**
+ * A stdout line writer that honours backpressure: when the pipe is full the promise waits for
+ * 'drain', so `analyze --json | slow-reader` neither buffers without bound nor loses lines.
+ */
+function stdoutLine(s: string): void | Promise<void> {
+	if (process.stdout.write(s + '\n')) return;
+	return new Promise((resolve) => process.stdout.once('drain', () => resolve()));
+}
+
+/** Resolves once everything written to the stream so far has been handed to the OS. */
+function flushed(stream: NodeJS.WriteStream): Promise<void> {
+	return new Promise((resolve) => stream.write('', () => resolve()));
+}
+
+/**
+ * Never `process.exit` while output may still be queued (a pipe is asynchronous on POSIX): set
+ * the exit code, wait for stdout and stderr to drain, and let the process end by itself; an
+ * unref'd timer ends it should some handle stay open.
+ */
+async function finish(code: number): Promise<void> {
+	process.exitCode = code;
+	await Promise.all([flushed(process.stdout), flushed(process.stderr)]);
+	setTimeout(() => process.exit(code), 5000).unref();
+}
+
 const isEntry = process.argv[1] && /cli[\\/]main\.ts$/.test(process.argv[1]);
 if (isEntry) {
-	main(process.argv.slice(2)).then(
-		(code) => process.exit(code),
+	main(process.argv.slice(2), stdoutLine).then(
+		(code) => finish(code),
 		(e: unknown) => {
 			if (e instanceof CliError || e instanceof DatabaseUrlError) {
 				console.error(`错误：${e.message}`);
-				process.exit(e instanceof CliError ? e.exitCode : 1);
+				return finish(e instanceof CliError ? e.exitCode : 1);
 			}
 			console.error(e);
-			process.exit(1);
+			return finish(1);
 		}
 	);
 }

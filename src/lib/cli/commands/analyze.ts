@@ -1,17 +1,18 @@
 /**
  * `zwgk analyze [--json] [--rubric FILE] FILE...`: the engine on files, without a database.
- * --json prints one JSON object per input file, one per line, and nothing else on stdout.
+ * --json prints one JSON object per input file (per entry of a zip), one per line, and nothing else on stdout.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { analyze, type AnalysisResult } from '../../analysis/analyze';
 import { defaultRubric, validateRubric, type RubricDefinition } from '../../analysis/rubric';
 import { decodeFile } from '../../server/import/decode';
+import { expandUpload } from '../../server/import/zip';
 import { CliError, flagString, type ParsedArgs } from '../args';
 
 export const ANALYZE_HELP = `zwgk analyze [--json] [--rubric FILE] FILE...
-  按考评细则分析报告文件（.txt/.html/.docx/.pdf），不写数据库。--json 每个文件输出一行 JSON。
-  Scores report files against the rubric without a database; --json prints one JSON object per file per line.`;
+  按考评细则分析报告文件（.txt/.html/.docx/.pdf，或内含这些文件的 .zip，每个文件一个结果），不写数据库。--json 每个文件输出一行 JSON。
+  Scores report files (or each file of a .zip) against the rubric without a database; --json prints one JSON object per file per line.`;
 
 const LEVEL = ['缺失', '部分', '达标'] as const;
 const WHY: Record<string, string> = {
@@ -67,7 +68,47 @@ export function summarize(file: string, r: AnalysisResult): string {
 	return out.join('\n');
 }
 
-export async function analyzeCommand(args: ParsedArgs, out: (s: string) => void, err: (s: string) => void): Promise<number> {
+/** One file (or zip entry) decoded and scored: a JSON line or the summary. */
+async function analyzeOne(
+	label: string,
+	bytes: Uint8Array,
+	rubric: RubricDefinition,
+	json: boolean,
+	out: (s: string) => void | Promise<void>,
+	err: (s: string) => void
+): Promise<boolean> {
+	const name = path.basename(label);
+	// pdf.js refuses a Node Buffer: a plain Uint8Array copy
+	const decoded = await decodeFile(Buffer.isBuffer(bytes) ? new Uint8Array(bytes) : bytes, name);
+	if (!decoded.ok) {
+		err(`错误：${label}：${decoded.message}`);
+		return false;
+	}
+	const r = analyze({ text: decoded.text, tables: decoded.tables }, rubric, { fileName: name });
+	if (json)
+		await out(
+			JSON.stringify({
+				file: label,
+				rubric: { id: rubric.id, version: rubric.version },
+				encoding: decoded.encoding,
+				format: decoded.format,
+				meta: r.meta,
+				score: r.score,
+				dimensions: r.dimensions,
+				indicators: r.indicators,
+				metrics: r.metrics,
+				checks: r.checks
+			})
+		);
+	else await out(summarize(label, r) + '\n');
+	return true;
+}
+
+/**
+ * Score files; a `.zip` gives one result per entry (`file` is `archive.zip/entry.txt`). `out` may
+ * return a promise (the entry waits for stdout to drain), so piped output is never cut short.
+ */
+export async function analyzeCommand(args: ParsedArgs, out: (s: string) => void | Promise<void>, err: (s: string) => void): Promise<number> {
 	const files = args.positionals;
 	if (!files.length) throw new CliError(`缺少要分析的文件。\n${ANALYZE_HELP}`);
 	const rubric = loadRubric(flagString(args, 'rubric'));
@@ -82,29 +123,16 @@ export async function analyzeCommand(args: ParsedArgs, out: (s: string) => void,
 			failed++;
 			continue;
 		}
-		const decoded = await decodeFile(bytes, path.basename(file));
-		if (!decoded.ok) {
-			err(`错误：${file}：${decoded.message}`);
+		const expanded = expandUpload(bytes, path.basename(file));
+		for (const r of expanded.rejected) {
+			err(`错误：${file}/${r.path}：${r.message}`);
 			failed++;
-			continue;
 		}
-		const r = analyze({ text: decoded.text, tables: decoded.tables }, rubric, { fileName: path.basename(file) });
-		if (json) {
-			out(
-				JSON.stringify({
-					file,
-					rubric: { id: rubric.id, version: rubric.version },
-					encoding: decoded.encoding,
-					format: decoded.format,
-					meta: r.meta,
-					score: r.score,
-					dimensions: r.dimensions,
-					indicators: r.indicators,
-					metrics: r.metrics,
-					checks: r.checks
-				})
-			);
-		} else out(summarize(file, r) + '\n');
+		for (const e of expanded.entries) {
+			const base = path.basename(file);
+			const label = !e.path || e.path === base ? file : `${file}/${e.path}`;
+			if (!(await analyzeOne(label, e.bytes, rubric, json, out, err))) failed++;
+		}
 	}
 	return failed ? 1 : 0;
 }

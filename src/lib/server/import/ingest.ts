@@ -3,8 +3,7 @@
  * Duplicates are found by the SHA-256 of the normalized text (the same report sent as UTF-8, GBK,
  * html or docx is one report). The original bytes are kept for re-analysis under another rubric.
  */
-import { createHash } from 'node:crypto';
-import { analyze, normalize, type AnalysisResult } from '../../analysis/analyze';
+import type { AnalysisResult } from '../../analysis/analyze';
 import type { RubricDefinition } from '../../analysis/rubric';
 import type { Database } from '../db/connect';
 import { appendAudit } from '../db/audit';
@@ -15,7 +14,9 @@ import * as rubrics from '../db/rubrics';
 import type { Round } from '../db/schema';
 import { joinList, warningText } from '../../i18n/labels';
 import { m } from '../../paraglide/messages.js';
-import { decodeFile } from './decode';
+import { getLocale } from '../../paraglide/runtime.js';
+import { sha256Hex, type ParseOutcome } from './parse-task';
+import { getImportPool } from './pool';
 import { AgencyIndex, type RegistryAgency } from './resolve-agency';
 
 export type IngestOutcome =
@@ -79,14 +80,14 @@ export async function createIngestContext(
 /** Fewer Chinese characters than this is not a report (a stray file, an empty template). */
 export const MIN_CJK_CHARS = 100;
 
-export function sha256Hex(data: Uint8Array | string): string {
-	return createHash('sha256').update(data).digest('hex');
-}
+export { sha256Hex, textFingerprint } from './parse-task';
 
-/** The duplicate key: normalized text without any white space. */
-export function textFingerprint(text: string): { normalized: string; hash: string } {
-	const normalized = normalize(text).text;
-	return { normalized, hash: sha256Hex(normalized.replace(/\s+/g, '')) };
+/**
+ * Decode + analyse one file in the import pool (worker threads; see pool.ts), in the current
+ * request's language. Never rejects for a bad file.
+ */
+export function parseForIngest(ctx: IngestContext, fileName: string, bytes: Uint8Array): Promise<ParseOutcome> {
+	return getImportPool().run({ bytes, fileName, rubric: ctx.rubric, locale: getLocale(), decode: { maxBytes: ctx.maxFileBytes } });
 }
 
 function warningsOf(a: AnalysisResult, round: Round): string[] {
@@ -103,15 +104,16 @@ export async function ingestFile(
 	ctx: IngestContext,
 	fileName: string,
 	bytes: Uint8Array,
-	opts: { agencyId?: number | null; now?: Date } = {}
+	opts: { agencyId?: number | null; now?: Date; parsed?: Promise<ParseOutcome> } = {}
 ): Promise<IngestOutcome> {
-	const decoded = await decodeFile(bytes, fileName, { maxBytes: ctx.maxFileBytes });
-	if (!decoded.ok) return { status: 'failed', fileName, message: decoded.message };
-	const a = analyze({ text: decoded.text, tables: decoded.tables }, ctx.rubric, { fileName });
+	// Decoding and analysis run in a worker thread (pool.ts); this thread only writes rows.
+	const parsed = await (opts.parsed ?? parseForIngest(ctx, fileName, bytes));
+	if (!parsed.ok) return { status: 'failed', fileName, message: parsed.message };
+	const { decoded, analysis: a } = parsed;
 	if (a.meta.warnings.some((w) => w.code === 'empty' || w.code === 'binary')) {
 		return { status: 'failed', fileName, message: joinList(a.meta.warnings.map(warningText)) };
 	}
-	const { normalized, hash } = textFingerprint(decoded.text);
+	const { normalized, textHash: hash } = parsed;
 	const cjk = normalized.match(/[\u4e00-\u9fff]/g)?.length ?? 0;
 	if (cjk < MIN_CJK_CHARS) {
 		return { status: 'failed', fileName, message: m.ix_too_short({ count: cjk }) };
@@ -211,6 +213,30 @@ export async function ingestFile(
 		if (/UNIQUE/i.test(msg)) return { status: 'duplicate', fileName, reportId: 0, agencyName: null, message: m.ix_duplicate_in_round() };
 		console.error(`import of ${fileName} failed`, e);
 		return { status: 'failed', fileName, message: m.ix_save_failed({ reason: msg }) };
+	}
+}
+
+/**
+ * Imports files one after another, as `ingestFile` does, but keeps the pool busy: while one file's
+ * rows are written the next ones are already being parsed (as many as the pool has workers), so a
+ * batch uses every core. Outcomes come in order; the caller's code between two outcomes (e.g. creating
+ * an agency for a `needs_agency` one) runs before the next file is written.
+ * @example for await (const r of ingestEach(ctx, files)) results.push(r);
+ */
+export async function* ingestEach(
+	ctx: IngestContext,
+	files: Iterable<{ fileName: string; bytes: Uint8Array; agencyId?: number | null }>,
+	opts: { now?: Date } = {}
+): AsyncGenerator<IngestOutcome> {
+	const list = [...files];
+	const ahead = Math.max(1, getImportPool().size);
+	const parsed: (Promise<ParseOutcome> | null)[] = list.map(() => null);
+	for (let i = 0; i < list.length; i++) {
+		for (let j = i; j < Math.min(list.length, i + ahead + 1); j++) parsed[j] ??= parseForIngest(ctx, list[j].fileName, list[j].bytes);
+		const f = list[i];
+		const p = parsed[i]!;
+		parsed[i] = null;
+		yield await ingestFile(ctx, f.fileName, f.bytes, { agencyId: f.agencyId, now: opts.now, parsed: p });
 	}
 }
 
