@@ -1,6 +1,7 @@
 import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
+import { importWorkerPlugin } from './scripts/import-worker-build.js';
 
 // UI language (issue 5 item 10): the plugin compiles messages/*.json into src/lib/paraglide for dev
 // and build. The locale lives in a cookie (no URL prefix); without one the base locale zh-CN applies.
@@ -8,7 +9,7 @@ import { defineConfig } from 'vitest/config';
 const i18n = paraglideVitePlugin({ project: './project.inlang', outdir: './src/lib/paraglide', strategy: ['cookie', 'baseLocale'] });
 
 export default defineConfig({
-	plugins: process.env.VITEST ? [sveltekit()] : [i18n, sveltekit()],
+	plugins: process.env.VITEST ? [sveltekit()] : [i18n, sveltekit(), importWorkerPlugin()],
 	test: {
 		include: ['src/**/*.test.ts', 'test/integration/**/*.test.ts'],
 		environment: 'node',

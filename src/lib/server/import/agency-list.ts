@@ -5,6 +5,7 @@
 import ExcelJS from 'exceljs';
 import { m } from '../../paraglide/messages.js';
 import { decodeTextBytes } from './text-decode';
+import { checkArchive } from './zip';
 
 export interface AgencyListRow {
 	name: string;
@@ -80,6 +81,8 @@ function toRows(table: string[][]): AgencyListResult {
 export async function readAgencyList(bytes: Uint8Array, fileName: string): Promise<AgencyListResult> {
 	const lower = fileName.toLowerCase();
 	if (lower.endsWith('.xlsx')) {
+		const guard = checkArchive(bytes);
+		if (!guard.ok) return { ok: false, message: guard.message };
 		const wb = new ExcelJS.Workbook();
 		try {
 			await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);

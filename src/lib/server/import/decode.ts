@@ -17,7 +17,7 @@ import { m } from '../../paraglide/messages.js';
 import { htmlToText } from './html-text';
 import { extractPdfText, pdfCorruptMessage } from './pdf-text';
 import { binaryMessage, decodeByBom, decodeTextBytes, decodeWith, isValidUtf8, type TextEncodingName } from './text-decode';
-import { listZipEntryNames } from './zip';
+import { checkArchive, listZipEntryNames } from './zip';
 
 export type DecodeErrorCode = 'unsupported' | 'empty' | 'undecodable' | 'no_text_layer' | 'corrupt' | 'too_large' | 'timeout';
 export type DecodedFormat = 'txt' | 'html' | 'docx' | 'pdf';
@@ -236,6 +236,9 @@ async function decodeInner(
 			return ok(r.text, 'pdf', null, [...mismatchWarning(ext, 'pdf'), ...r.warnings]);
 		}
 		case 'zip': {
+			// The archive guard (zip.ts) sees every zip-shaped file before mammoth or any parser does.
+			const guard = checkArchive(bytes);
+			if (!guard.ok) return { ok: false, code: guard.code, message: guard.message };
 			const kind = zipKind(bytes, ext);
 			if (kind.kind === 'corrupt') return { ok: false, code: 'corrupt', message: docxCorruptMessage() };
 			if (kind.kind === 'other') return { ok: false, code: 'unsupported', message: unsupportedMessage(kind.label) };

@@ -281,6 +281,80 @@ function extract(bytes: Uint8Array, e: CdEntry, cap: number, limits: ZipLimits):
 	return { ok: true, bytes: out };
 }
 
+// ---------------------------------------------------------------------------------------------
+// The archive guard: every zip-shaped file (zip, docx, xlsx…) passes it before any parser sees it
+
+export interface ArchiveBudget {
+	/** Total inflated bytes of all entries (declared AND real). */
+	maxInflatedBytes: number;
+	maxEntries: number;
+	/** Inflated ÷ compressed for an entry above RATIO_FLOOR_BYTES. */
+	maxRatio: number;
+}
+/**
+ * A 50 MB docx is mostly already-compressed images and inflates to about its own size; its XML is a
+ * few MB. 200 MB leaves room for any real report and stops the 2–6 GB "docx bombs".
+ */
+export const DEFAULT_ARCHIVE_BUDGET: ArchiveBudget = { maxInflatedBytes: 200 * MB, maxEntries: 2000, maxRatio: 200 };
+
+export type ArchiveCheck = { ok: true; inflatedBytes: number; entries: number } | { ok: false; code: 'too_large'; message: string };
+
+/** PK\x03\x04 or an empty archive's PK\x05\x06 at the start. */
+export function isZipShaped(bytes: Uint8Array): boolean {
+	return isZipMagic(bytes);
+}
+
+/**
+ * Checks a zip-shaped file against a budget without keeping anything: the entry count, each entry's
+ * declared size and ratio, then the REAL inflated size of every entry (inflated with a cap of its
+ * declared size and of what is left of the budget, and thrown away), so neither a lying header nor
+ * a legitimately huge part gets past. A size problem is reported as one (code 'too_large'), never as
+ * a damaged file; an unreadable archive passes (the decoder then says it is damaged).
+ *
+ * @example const g = checkArchive(docxBytes); if (!g.ok) return g.message;
+ */
+export function checkArchive(bytes: Uint8Array, budget: Partial<ArchiveBudget> = {}): ArchiveCheck {
+	const b = { ...DEFAULT_ARCHIVE_BUDGET, ...budget };
+	const cd = readCentralDirectory(bytes);
+	if (!cd) return { ok: true, inflatedBytes: 0, entries: 0 };
+	const tooLarge = (message: string): ArchiveCheck => ({ ok: false, code: 'too_large', message });
+	const files = cd.filter((e) => !e.isDir);
+	if (files.length > b.maxEntries) return tooLarge(m.ix_archive_too_many_parts({ count: files.length, max: b.maxEntries }));
+	let declared = 0;
+	for (const e of files) {
+		declared += e.size;
+		if (declared > b.maxInflatedBytes) return tooLarge(m.ix_archive_too_large({ max: fmtMb(b.maxInflatedBytes) }));
+		if (e.size > RATIO_FLOOR_BYTES && e.size / Math.max(1, e.compSize) > b.maxRatio) {
+			return tooLarge(m.ix_zip_entry_ratio({ ratio: Math.round(e.size / Math.max(1, e.compSize)), max: b.maxRatio }));
+		}
+	}
+	const dv = view(bytes);
+	let real = 0;
+	for (const e of files) {
+		if (e.flags & 1 || (e.method !== 0 && e.method !== 8)) continue; // the parser refuses these itself
+		if (e.localOffset < 0 || e.localOffset + 30 > bytes.length || dv.getUint32(e.localOffset, true) !== SIG_LOCAL) continue;
+		const start = e.localOffset + 30 + dv.getUint16(e.localOffset + 26, true) + dv.getUint16(e.localOffset + 28, true);
+		const data = bytes.subarray(start, Math.min(bytes.length, start + e.compSize));
+		if (e.method === 0) {
+			real += data.length;
+			continue;
+		}
+		const cap = Math.min(e.size, b.maxInflatedBytes - real);
+		try {
+			const { buffer, consumed } = inflateBounded(data, cap + 1);
+			if (buffer.length > cap) throw Object.assign(new Error('over'), { code: 'ERR_BUFFER_TOO_LARGE' });
+			if (buffer.length > RATIO_FLOOR_BYTES && buffer.length / Math.max(1, consumed) > b.maxRatio) {
+				return tooLarge(m.ix_zip_ratio({ max: b.maxRatio }));
+			}
+			real += buffer.length;
+		} catch (err) {
+			if (errorCode(err) !== 'ERR_BUFFER_TOO_LARGE') continue; // broken data: the parser reports it
+			return cap >= e.size ? tooLarge(m.ix_zip_size_mismatch()) : tooLarge(m.ix_archive_too_large({ max: fmtMb(b.maxInflatedBytes) }));
+		}
+	}
+	return { ok: true, inflatedBytes: Math.max(real, 0), entries: files.length };
+}
+
 function expandZip(bytes: Uint8Array, prefix: string, label: string, depth: number, st: State): void {
 	const { limits, result } = st;
 	const cd = readCentralDirectory(bytes);
@@ -347,6 +421,18 @@ function expandZip(bytes: Uint8Array, prefix: string, label: string, depth: numb
 			st.count -= 1;
 			expandZip(x.bytes, `${path}/`, path, depth + 1, st);
 			continue;
+		}
+		if (isZipMagic(x.bytes)) {
+			// A docx/xlsx inside the zip: its own parts count against the same budget.
+			const g = checkArchive(x.bytes, {
+				maxInflatedBytes: Math.min(DEFAULT_ARCHIVE_BUDGET.maxInflatedBytes, limits.maxTotalBytes - st.total),
+				maxRatio: limits.maxRatio
+			});
+			if (!g.ok) {
+				reject(g.message);
+				continue;
+			}
+			st.total += g.inflatedBytes;
 		}
 		result.entries.push({ path, bytes: x.bytes });
 	}
