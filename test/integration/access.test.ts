@@ -59,7 +59,7 @@ const RULES: Record<string, Rule> = {
 	'/agencies action:merge': g(ADMIN),
 	'/agencies action:importList': g(ADMIN),
 	'/agencies/[id] load': g(OWN_OR_STAFF),
-	'/audit load': g(MANAGE),
+	'/audit load': g(STAFF), // evaluators read the audit log too (issue 14)
 	'/compare load': g(STAFF),
 	'/gaps load': g(STAFF),
 	'/import load': g(MANAGE),

@@ -12,7 +12,7 @@
  * | rubric.view       |   ✓   |     ✓      |     ✓     |   ✓    |
  * | rubric.manage     |   ✓   |            |           |        |
  * | users.manage      |   ✓   |            |           |        |
- * | audit.view        |   ✓   |     ✓      |           |        |
+ * | audit.view        |   ✓   |     ✓      |     ✓     |        |  (evaluators read it too: issue 14)
  * | submission.own    |       |            |           |   ✓    |  (submit own report, see own scores once published)
  * | account.self      |   ✓   |     ✓      |     ✓     |   ✓    |
  *
@@ -52,7 +52,7 @@ export const GRANTS: Record<Role, readonly Permission[]> = {
 		'account.self'
 	],
 	supervisor: ['dashboards.view', 'import.run', 'rounds.manage', 'export.all', 'rubric.view', 'audit.view', 'account.self'],
-	evaluator: ['dashboards.view', 'reports.override', 'rubric.view', 'account.self'],
+	evaluator: ['dashboards.view', 'reports.override', 'rubric.view', 'audit.view', 'account.self'],
 	agency: ['rubric.view', 'submission.own', 'account.self']
 };
 

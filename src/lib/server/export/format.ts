@@ -3,6 +3,8 @@
  * rank changes and scores the same way.
  */
 import type { AgencyResult, IndicatorResult, Level, RoundResults } from '../results/types';
+import { config } from '../env';
+import { formatDateTime, zoneName } from '../../time';
 
 export const LEVEL_NAMES: Record<Level, string> = { 0: '缺失', 1: '部分', 2: '达标' };
 
@@ -78,13 +80,12 @@ export function groupsInOrder(agencies: AgencyResult[]): { name: string; agencie
 	return [...map].map(([name, list]) => ({ name, agencies: list }));
 }
 
-/** "2026-11-23 10:30" in China Standard Time (UTC+8, no daylight saving), from an ISO string. */
-export function formatChinaTime(iso: string): string {
-	const t = Date.parse(iso);
-	if (Number.isNaN(t)) return iso;
-	const d = new Date(t + 8 * 3600 * 1000);
-	const p = (n: number) => String(n).padStart(2, '0');
-	return `${d.getUTCFullYear()}-${p(d.getUTCMonth() + 1)}-${p(d.getUTCDate())} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}`;
+/**
+ * "2026-11-23 10:30（北京时间）": an instant in the office's time zone (TIME_ZONE, default
+ * Asia/Shanghai), named after the zone, so an exported file never claims a zone it was not written in.
+ */
+export function formatOfficeTime(iso: string, tz: string = config.timeZone): string {
+	return `${formatDateTime(iso, tz)}（${zoneName(tz, 'zh', new Date(iso))}）`;
 }
 
 export const STATUS_NAMES: Record<RoundResults['round']['status'], string> = {

@@ -17,6 +17,8 @@ import { buildIndicatorCsv, buildRankingCsv } from './csv';
 import { DEFAULT_BANDS, DOCX_MIME, buildNoticeDocx, buildRectificationDocx, buildRectificationZip, type NoticeOptions } from './docx';
 import { XLSX_MIME, buildResultsWorkbook } from './xlsx';
 import { m } from '../../paraglide/messages.js';
+import { config } from '../env';
+import { formatDate } from '../../time';
 
 type Executor = Kysely<DB>;
 
@@ -139,10 +141,10 @@ export function contentDisposition(fileName: string, asciiName: string): string 
 	return `attachment; filename="${fallback}"; filename*=UTF-8''${encoded}`;
 }
 
-/** Today (or `at`) in China Standard Time, written the official way: 2026年11月23日. */
-export function chineseDate(at: Date = new Date()): string {
-	const d = new Date(at.getTime() + 8 * 3600 * 1000);
-	return `${d.getUTCFullYear()}年${d.getUTCMonth() + 1}月${d.getUTCDate()}日`;
+/** Today (or `at`) in the office's time zone (TIME_ZONE), written the official way: 2026年11月23日. */
+export function chineseDate(at: Date = new Date(), tz: string = config.timeZone): string {
+	const [y, mo, d] = formatDate(at, tz).split('-').map(Number);
+	return `${y}年${mo}月${d}日`;
 }
 
 /** Accepts 2026-11-23, 2026/11/23 or 2026年11月23日; returns the Chinese form or null. */

@@ -12,7 +12,7 @@ import {
 	STATUS_NAMES,
 	agencyRemarks,
 	displayWidth,
-	formatChinaTime,
+	formatOfficeTime,
 	levelText,
 	overrideNote,
 	rankChange
@@ -200,7 +200,7 @@ function methodSheet(wb: ExcelJS.Workbook, r: RoundResults): void {
 		['考核期', round.period],
 		['结果状态', STATUS_NAMES[round.status]],
 		['考评细则版本', `${round.rubric.name} 第${round.rubric.version}版（${round.rubric.key} v${round.rubric.version}）`],
-		['生成时间', `${formatChinaTime(r.generatedAt)}（北京时间）`],
+		['生成时间', formatOfficeTime(r.generatedAt)],
 		['生成人', r.generatedBy ?? '系统'],
 		['参评单位', `${r.agencies.length}家`],
 		['未报送单位', r.missing.length > 0 ? `${r.missing.length}家：${r.missing.map((m) => m.agencyName).join('、')}` : '无'],

@@ -1,12 +1,17 @@
 import type { PageServerLoad } from './$types';
 import { getDb } from '$lib/server/bootstrap';
+import { config } from '$lib/server/env';
 import { requirePermission } from '$lib/server/auth/policy';
-import { auditActions, auditUsernames, queryAudit } from '$lib/server/db/audit-query';
+import { auditActionLabel, auditActions, auditUsernames, queryAudit, readableAudit } from '$lib/server/db/audit-query';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const PAGE_SIZE = 50;
 
-/** The audit log: read-only here and everywhere in the app (the database refuses updates and deletes). */
+/**
+ * The audit log, readable (issue 14): names instead of ids, actions and fields in words, times and
+ * date filters in the office's time zone. Read-only here and everywhere (the database refuses
+ * updates and deletes). Administrators, supervisors and evaluators read it.
+ */
 export const load: PageServerLoad = async ({ locals, url }) => {
 	requirePermission(locals.user, 'audit.view');
 	const db = await getDb();
@@ -23,26 +28,18 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		action: filter.action || undefined,
 		from: filter.from || undefined,
 		to: filter.to || undefined,
+		timeZone: config.timeZone,
 		page,
 		pageSize: PAGE_SIZE
 	});
+	const rows = await readableAudit(db, r.rows);
 	return {
 		filter,
-		rows: r.rows.map((x) => ({
-			id: x.id,
-			at: x.at,
-			username: x.username,
-			action: x.action,
-			entity: x.entity,
-			entityId: x.entity_id,
-			before: x.before,
-			after: x.after,
-			ip: x.ip
-		})),
+		rows: rows.map((x) => ({ ...x, actionLabel: auditActionLabel(x.action) })),
 		total: r.total,
 		page: r.page,
 		pages: Math.max(1, Math.ceil(r.total / r.pageSize)),
-		actions: await auditActions(db),
+		actions: (await auditActions(db)).map((a) => ({ value: a, label: auditActionLabel(a) })),
 		usernames: await auditUsernames(db)
 	};
 };

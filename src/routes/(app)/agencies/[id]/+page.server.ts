@@ -7,6 +7,7 @@ import * as reports from '$lib/server/db/reports';
 import { roundContext, trendsData } from '$lib/server/results/dashboard';
 import { roundTotals } from '$lib/server/results/round-results';
 import { clipEvidence, scoreRate } from '$lib/server/results/types';
+import { restrictContext } from '$lib/server/rounds/visibility';
 import { m } from '$lib/paraglide/messages.js';
 
 export const load: PageServerLoad = async ({ params, locals, url }) => {
@@ -15,7 +16,7 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 	if (!agency) error(404, m.err_agency_not_found());
 	if (!canSeeAgency(locals.user, agency.id)) error(403, m.sv_no_view_agency());
 	const staff = can(locals.user, 'dashboards.view');
-	const ctx = await roundContext(db, url);
+	const ctx = await restrictContext(db, await roundContext(db, url), locals.user);
 	const round = ctx.round && (staff || ctx.round.status === 'published') ? ctx.round : null;
 
 	// History across rounds (one grouped query), only published rounds for agency users.
@@ -33,7 +34,7 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 	const groupAvg = peers.length
 		? Object.fromEntries(ctx.dimensions.map((d) => [d.id, Math.round((peers.reduce((s, p) => s + (p.dimensions[d.id] ?? 0), 0) / peers.length) * 10) / 10]))
 		: null;
-	let indicators: { id: string; name: string; dimensionId: string; description: string; points: number; level: number | null; machineLevel: number | null; score: number; max: number; overridden: boolean; evidence: string | null }[] = [];
+	let indicators: { id: string; name: string; dimensionId: string; description: string; points: number; level: number | null; machineLevel: number | null; score: number; max: number; overridden: boolean; overrideReason: string | null; evidence: string | null }[] = [];
 	if (mine) {
 		const rows = await db
 			.selectFrom('scores')
@@ -43,6 +44,16 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 			.execute();
 		const ev = await reports.scoreEvidence(db, mine.reportId, round.rubric_id);
 		const by = new Map(rows.map((r) => [r.indicator_id, r]));
+		// The newest override's reason per indicator, shown beside 人工调整 (issue 14).
+		const reasons = new Map<string, string>();
+		const ovs = await db
+			.selectFrom('overrides')
+			.select(['indicator_id', 'reason'])
+			.where('report_id', '=', mine.reportId)
+			.where('rubric_id', '=', round.rubric_id)
+			.orderBy('id', 'desc')
+			.execute();
+		for (const o of ovs) if (!reasons.has(o.indicator_id)) reasons.set(o.indicator_id, o.reason);
 		indicators = ctx.indicators.map((d) => {
 			const r = by.get(d.id);
 			return {
@@ -56,6 +67,7 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 				score: r?.score ?? 0,
 				max: r?.max ?? 0,
 				overridden: !!r?.overridden,
+				overrideReason: r?.overridden ? (reasons.get(d.id) ?? null) : null,
 				evidence: clipEvidence(ev.get(d.id)?.evidence[0]?.text)
 			};
 		});

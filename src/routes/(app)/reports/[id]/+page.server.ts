@@ -66,6 +66,9 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 	const analysis = (report.analysis ? JSON.parse(report.analysis) : { sections: [], noise: [], tables: [], checks: [], score: { total: 0, max: 0 } }) as AnalysisDoc;
 	const meta = JSON.parse(report.meta) as AnalysisResult['meta'];
 	const order = [...defs.keys()];
+	// The newest override of each indicator gives the reason shown on its card (history is newest first).
+	const reasons = new Map<string, string>();
+	for (const h of history) if (!reasons.has(h.indicator_id)) reasons.set(h.indicator_id, h.reason);
 	const indicators = scores
 		.map((s) => {
 			const d = defs.get(s.indicator_id);
@@ -81,6 +84,7 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 				score: s.score,
 				max: s.max,
 				overridden: !!s.overridden,
+				overrideReason: s.overridden ? (reasons.get(s.indicator_id) ?? null) : null,
 				evidence: ev.get(s.indicator_id)?.evidence ?? [],
 				discounted: ev.get(s.indicator_id)?.discounted ?? []
 			};
