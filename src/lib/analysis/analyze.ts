@@ -9,12 +9,12 @@ import { levelFor, prepareTerms, type LevelContext, type NSpan } from './levels'
 import { extractMetadata } from './metadata';
 import { extractMetrics } from './metrics';
 import { detectNoise, splitLines } from './noise';
-import { normalize, toOriginal, type Normalized } from './normalize';
+import { normalize, reflow, toOriginal, type Normalized } from './normalize';
 import type { RubricDefinition } from './rubric';
 import { buildSections } from './sections';
 import { splitSentences } from './sentences';
-import { checkApplications, checkReview, parseTables } from './tables';
-import type { AnalysisResult, CheckResult, DocTable, IndicatorResult, ReportDocument, Span, Warning } from './types';
+import { cellSpansToOriginal, checkToOriginal, readTables, reportTableChecks } from './table-report';
+import type { AnalysisResult, DocTable, IndicatorResult, ReportDocument, Span, Warning } from './types';
 
 export type {
 	AnalysisResult,
@@ -87,7 +87,6 @@ export function analyze(doc: string | ReportDocument, rubric: RubricDefinition, 
 	const text = typeof doc === 'string' ? doc : doc?.text;
 	/** tables the decoder read as grids (offsets into `text`); the engine reads them instead of re-finding them */
 	const docTables: DocTable[] = typeof doc === 'string' ? [] : (doc?.tables ?? []);
-	void docTables;
 	let input = typeof text === 'string' ? text : '';
 	if (input.charCodeAt(0) === 0xfeff) input = ' ' + input.slice(1);
 	if (input.trim() === '') return emptyResult(rubric, [{ code: 'empty', message: '文本为空' }]);
@@ -97,15 +96,16 @@ export function analyze(doc: string | ReportDocument, rubric: RubricDefinition, 
 		warnings.push({ code: 'truncated', message: `文本过长，仅分析前 ${MAX_TEXT_CHARS} 个字符`, params: { max: MAX_TEXT_CHARS } });
 	}
 
-	const nz = normalize(input);
+	// hard-wrapped lines joined, headings inside a line broken out (the offset map is kept)
+	const nz = reflow(normalize(input), docTables);
 	const lines = splitLines(nz.text);
 	const { lineNoise, ranges: noiseRanges } = detectNoise(lines, nz.text);
-	const tables = parseTables(lines, lineNoise);
+	const tables = readTables(docTables, nz, lines, lineNoise, warnings);
 	const tableLines = new Set<number>();
 	const tableTitleLines = new Set<number>();
 	for (const t of tables) {
-		for (let i = t.firstLine; i <= t.lastLine; i++) tableLines.add(i);
-		tableTitleLines.add(t.titleLine);
+		for (let i = Math.max(0, t.firstLine); i <= t.lastLine; i++) tableLines.add(i);
+		if (t.titleLine >= 0) tableTitleLines.add(t.titleLine);
 	}
 	const { kinds, headings, sections, lineRole, lineMixed } = buildSections(lines, lineNoise, tableLines, tableTitleLines);
 	const sentences = splitSentences(nz.text, lines, kinds, headings, lineRole, lineMixed);
@@ -116,21 +116,8 @@ export function analyze(doc: string | ReportDocument, rubric: RubricDefinition, 
 		warnings.push({ code: 'agency_from_file_name', message: `正文未写明报送单位，可参考文件名“${opts.fileName}”人工确认`, params: { fileName: opts.fileName } });
 	}
 
-	// checks
-	const checks: CheckResult[] = [];
-	let identity: { ok: boolean; checkable: boolean } | null = null;
-	for (const t of tables) {
-		if (t.id === 'applications' && t.rows.length > 0) {
-			const cs = checkApplications(t);
-			checks.push(...cs);
-			const id = cs.find((c) => c.id === 'applications_identity');
-			if (id) identity = { ok: id.ok, checkable: (id.params?.checked ?? 0) > 0 };
-		}
-		if (t.id === 'review_litigation' && t.rows.length > 0) {
-			const c = checkReview(t);
-			if (c) checks.push(c);
-		}
-	}
+	// checks of the tables (identities, narrative figures, year, layout); identity → rq.consistency
+	const { checks, identity } = reportTableChecks(tables, { sentences, period: meta.period, type: meta.type, text: nz.text }, warnings);
 	const layouts = new Set(tables.map((t) => t.layout));
 	const period = meta.period ? Number(meta.period.slice(0, 4)) : null;
 	if (layouts.has('2019') && period !== null && period >= 2021)
@@ -196,7 +183,7 @@ export function analyze(doc: string | ReportDocument, rubric: RubricDefinition, 
 		dimensions,
 		indicators,
 		metrics,
-		checks,
+		checks: checks.map((c) => checkToOriginal(c, nz, input)),
 		sections: sections.map((s) => {
 			const o = toOriginal(nz, s.start, s.end);
 			return { start: o.start, end: o.end, heading: s.heading, role: s.role, depth: s.depth };
@@ -204,7 +191,8 @@ export function analyze(doc: string | ReportDocument, rubric: RubricDefinition, 
 		noise: noiseRanges.map((r) => toOriginal(nz, r.start, r.end)),
 		tables: tables.map((t) => {
 			const o = toOriginal(nz, t.start, t.end);
-			return { id: t.id, layout: t.layout, start: o.start, end: o.end, rows: t.rows, columns: t.columns };
+			const cellSpans = cellSpansToOriginal(t, nz);
+			return { id: t.id, layout: t.layout, start: o.start, end: o.end, rows: t.rows, columns: t.columns, ...(cellSpans ? { cellSpans } : {}), ...(t.source ? { source: t.source } : {}) };
 		})
 	};
 }

@@ -1,27 +1,37 @@
 /**
- * The annual-report tables (国办公开办函〔2019〕60号 and 〔2021〕30号 layouts).
+ * The annual-report tables (国办公开办函〔2019〕60号 and 〔2021〕30号 layouts) found in plain text.
  *
- * Tables arrive flattened: `|`-separated lines (HTML rows), markdown rows, tab-separated
- * lines, or one cell per line. All forms are reduced to one stream of cells; rows are then
- * rebuilt from the row labels the format defines, so the arrival form does not matter.
+ * Tables arrive flattened: `|`-separated lines (HTML rows, the decoders' own table lines), markdown
+ * rows, tab-separated lines, a label followed by its space-separated figures (PDF text layers), or
+ * one cell per line. All forms are reduced to one stream of cells (with their offsets); rows are
+ * then rebuilt from the row labels the format defines, so the arrival form does not matter. When a
+ * decoder hands the grid itself, table-grid.ts reads it instead; tables whose labels and digits run
+ * together inside one line are read by flat-tables.ts.
  */
+import { splitDigitRuns, rowTotal, groupTotals, type DigitToken } from './flat-tables';
 import type { Line } from './noise';
-import type { CheckCell, CheckResult, TableId, TableResult } from './types';
+import { APPLICANT_COLUMNS, REVIEW_COLUMNS } from './table-checks';
+import type { TableId, TableResult, Warning } from './types';
 
-export const APPLICANT_COLUMNS = ['自然人', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他', '总计'] as const;
-export const REVIEW_COLUMNS = ['结果维持', '结果纠正', '其他结果', '尚未审结', '总计'] as const;
-const REVIEW_GROUPS = ['行政复议', '行政诉讼（未经复议直接起诉）', '行政诉讼（复议后起诉）'];
+export { APPLICANT_COLUMNS, REVIEW_COLUMNS };
+export { applicationRows, applicationRowIndex, checkApplications, checkReview, crossRoundChecks } from './table-checks';
+export const REVIEW_GROUPS = ['行政复议', '行政诉讼（未经复议直接起诉）', '行政诉讼（复议后起诉）'];
 
-/** A table as parsed: the result kept with the report (offsets in the normalized text) plus where it lies. */
+/**
+ * A table as parsed: the result kept with the report plus where it lies. Offsets (start/end and
+ * cellSpans) are in the NORMALIZED text here; analyze maps them to the original.
+ */
 export interface ParsedTable extends TableResult {
-	/** line indexes covered */
+	/** line indexes covered (-1/-1: the table sits inside a line of prose, see flat-tables) */
 	firstLine: number;
 	lastLine: number;
 	/** the line of the table's title (prose may stand between it and firstLine) */
 	titleLine: number;
+	/** rows whose run-together digits were split using their own total */
+	splitRows?: number[];
 }
 
-const TITLES: { id: TableId; re: RegExp }[] = [
+export const TITLES: { id: TableId; re: RegExp }[] = [
 	{ id: 'active_disclosure', re: /主动公开政府信息情况/ },
 	{ id: 'applications', re: /收到和处理政府信息公开申请情况/ },
 	{ id: 'review_litigation', re: /政府信息公开行政复议[、，]?\s*行政诉讼情况|行政复议[、，]?\s*行政诉讼情况/ }
@@ -31,6 +41,16 @@ const TABLE_ROW_LABEL = /本年新收|上年结转|本年度办理结果|办理�
 const MAJOR_HEADING = /^\s*(?:[一二三四五六七八九十]{1,3}|、)\s*[、，.．]/;
 const NUM_CELL = /^[-+]?\d+(?:\.\d+)?\s*(?:元|万元|件|条|个|项)?$/;
 const BLANK_CELL = /^(?:|-|—|--|\/|／|无)$/;
+/** a page number between the lines of a table (PDF text layers): - 3 - / 第3页 / 3/12 */
+const PAGE_NUMBER = /^(?:[-—–－]\s*\d{1,3}\s*[-—–－]|第\s*\d{1,3}\s*页(?:\s*[,，]?\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*\/\s*\d{1,3})$/;
+/** a label followed by its figures: `行政许可 550`, `一、本年新收…数量 21 0 0 0 0 0 21` */
+const TRAILING_NUMS = /^(.*?[^\d.\s])?\s*((?:[-+]?\d+(?:\.\d+)?\s+)*[-+]?\d+(?:\.\d+)?)\s*$/;
+/** how a row label starts: （一） 1. 1、 一、 or a known first word of a row */
+const ROW_START = /^(?:[（(][一二三四五六七八九十\d]{1,2}[)）]|\d{1,2}\s*[.．、]|[一二三四五六七八九十]{1,2}\s*[、.．]|第|本年|上年|行政|规章|规范性|政府集中|其他对外|信息内容|合计|总计)/;
+/** a table-three sub-row label (1.属于国家秘密 …) inside a longer fragment */
+const INNER_ENUM = /\s+(?=\d{1,2}\s*[.．、][\u4e00-\u9fff])/;
+const HEADER_WORDS =
+	/^(?:信息内容|本年新制作数量|本年新公开数量|对外公开总数量|上一年项目数量|本年增\/减|处理决定数量|采购项目数量|采购总金额|本年制发件数|本年废止件数|现行有效件数|本年处理决定数量|本年收费金额.*)$/;
 
 export function isPipeRow(t: string): boolean {
 	if (t.indexOf('|') < 0 && t.indexOf('｜') < 0 && t.indexOf('\t') < 0) return false;
@@ -41,13 +61,35 @@ export function isPipeRow(t: string): boolean {
 }
 
 export function splitCells(t: string): string[] {
-	let s = t.trim();
-	if (/^[|｜]/.test(s)) s = s.slice(1);
-	if (/[|｜]$/.test(s)) s = s.slice(0, -1);
-	const parts = /[|｜]/.test(s) ? s.split(/[|｜]/) : s.split('\t');
-	const cells = parts.map((c) => c.trim());
-	if (cells.length > 0 && cells.every((c) => /^:?-{2,}:?$/.test(c))) return [];
-	return cells;
+	return splitCellsAt(t, 0).map((c) => c.text);
+}
+
+/** Pipe/tab cells with their offsets (relative to `base`); a markdown rule row gives none. */
+function splitCellsAt(t: string, base: number): { text: string; start: number; end: number }[] {
+	let from = 0;
+	let to = t.length;
+	while (from < to && /\s/.test(t[from])) from++;
+	while (to > from && /\s/.test(t[to - 1])) to--;
+	if (from < to && /[|｜]/.test(t[from])) from++;
+	if (to > from && /[|｜]/.test(t[to - 1])) to--;
+	const body = t.slice(from, to);
+	const sep = /[|｜]/.test(body) ? /[|｜]/g : /\t/g;
+	const out: { text: string; start: number; end: number }[] = [];
+	let s = 0;
+	const push = (a: number, b: number): void => {
+		let x = a;
+		let y = b;
+		while (x < y && /\s/.test(body[x])) x++;
+		while (y > x && /\s/.test(body[y - 1])) y--;
+		out.push({ text: body.slice(x, y), start: base + from + x, end: base + from + y });
+	};
+	for (const m of body.matchAll(sep)) {
+		push(s, m.index);
+		s = m.index + m[0].length;
+	}
+	push(s, body.length);
+	if (out.length > 0 && out.every((c) => /^:?-{2,}:?$/.test(c.text))) return [];
+	return out;
 }
 
 function parseNumber(c: string): number | null {
@@ -55,10 +97,57 @@ function parseNumber(c: string): number | null {
 	return m ? Number(m[1]) : null;
 }
 
-interface Cell {
+export interface Cell {
 	text: string;
 	line: number;
+	/** normalized offsets */
+	start: number;
+	end: number;
+	/** a figure from a whitespace-separated run (its digits may run together with a neighbour's) */
+	run?: boolean;
 }
+
+/** One line of a table region as cells. */
+function lineCells(line: Line, j: number): Cell[] {
+	const t = line.text;
+	if (isPipeRow(t.trim())) return splitCellsAt(t, line.start).map((c) => ({ ...c, line: j }));
+	const m = TRAILING_NUMS.exec(t);
+	if (m && m[2] && (m[1] === undefined || /[\u4e00-\u9fff）)]/.test(m[1]))) {
+		const out: Cell[] = [];
+		const label = (m[1] ?? '').trim();
+		if (label) {
+			const ls = line.start + t.indexOf(label);
+			// a vertical group label leaves pieces before a sub-row label: `本 2.其他…`, `（五）不 3.要求…`
+			const parts = label.split(INNER_ENUM);
+			let off = ls;
+			for (const p of parts) {
+				const at = t.indexOf(p, off - line.start) + line.start;
+				out.push({ text: p.trim(), line: j, start: at, end: at + p.length });
+				off = at + p.length;
+			}
+		}
+		const runStart = line.start + (m.index ?? 0) + m[0].lastIndexOf(m[2]);
+		for (const x of m[2].matchAll(/\S+/g)) out.push({ text: x[0], line: j, start: runStart + x.index, end: runStart + x.index + x[0].length, run: true });
+		return out;
+	}
+	const tokens = t.trim().split(/\s+/);
+	if (tokens.length > 1 && tokens.every((x) => HEADER_WORDS.test(x))) {
+		const out: Cell[] = [];
+		let off = 0;
+		for (const x of tokens) {
+			const at = t.indexOf(x, off);
+			out.push({ text: x, line: j, start: line.start + at, end: line.start + at + x.length });
+			off = at + x.length;
+		}
+		return out;
+	}
+	const lead = t.length - t.trimStart().length;
+	const text = t.trim();
+	return [{ text, line: j, start: line.start + lead, end: line.start + lead + text.length }];
+}
+
+/** A short fragment of a label printed vertically across merged rows (`年`, `度`, `三、`). */
+const FRAGMENT = /^(?:[\u4e00-\u9fff]|[一二三四五六七八九十]{1,2}[、.．])$/;
 
 /** Find table regions: a table title line, then table-ish lines up to the next major section. */
 export function findTableRegions(
@@ -80,25 +169,30 @@ export function findTableRegions(
 		for (; j < lines.length; j++) {
 			if (isNoise[j]) continue;
 			const lt = lines[j].text.trim();
-			if (lt === '') continue;
+			if (lt === '' || PAGE_NUMBER.test(lt)) continue;
 			if (isPipeRow(lt)) {
-				for (const c of splitCells(lt)) {
-					cells.push({ text: c, line: j });
-					if (NUM_CELL.test(c)) numeric++;
+				for (const c of lineCells(lines[j], j)) {
+					cells.push(c);
+					if (NUM_CELL.test(c.text)) numeric++;
 				}
 				last = j;
 				continue;
 			}
 			if (TITLES.some((x) => x.re.test(lt)) && lt.length <= 40) break;
-			if (MAJOR_HEADING.test(lt) && !TABLE_ROW_LABEL.test(lt)) break;
-			if (lt.length > 50 || (/[。；]/.test(lt) && !/^[（(]本列数据/.test(lt))) {
+			const lc = lineCells(lines[j], j);
+			const figures = lc.filter((c) => c.run).length;
+			if (cells.length > 0 && FRAGMENT.test(lt)) continue;
+			if (figures === 0 && MAJOR_HEADING.test(lt) && !TABLE_ROW_LABEL.test(lt)) break;
+			if (figures === 0 && (lt.length > 50 || (/[。；]/.test(lt) && !/^[（(]本列数据/.test(lt)))) {
 				// A few sentences of prose may stand between the title and its table
 				// ("本年度未收到政府信息公开申请。" then the table): they stay prose, not table.
 				if (cells.length === 0 && ++prose <= 3) continue;
 				break;
 			}
-			cells.push({ text: lt, line: j });
-			if (NUM_CELL.test(lt)) numeric++;
+			for (const c of lc) {
+				cells.push(c);
+				if (NUM_CELL.test(c.text)) numeric++;
+			}
 			last = j;
 		}
 		if (numeric >= 3) out.push({ id: title.id, titleLine: i, first: cells[0]?.line ?? i + 1, last, cells });
@@ -107,7 +201,7 @@ export function findTableRegions(
 	return out;
 }
 
-function layoutOf(text: string, id: TableId): '2019' | '2021' | 'unknown' {
+export function layoutOf(text: string, id: TableId): '2019' | '2021' | 'unknown' {
 	if (id === 'active_disclosure') {
 		if (/本年制发件数|本年废止件数|现行有效件数|本年收费金额|本年处理决定数量/.test(text)) return '2021';
 		if (/本年新制作数量|本年新公开数量|对外公开总数量|上一年项目数量|采购项目数量/.test(text)) return '2019';
@@ -121,24 +215,66 @@ function layoutOf(text: string, id: TableId): '2019' | '2021' | 'unknown' {
 	return 'unknown';
 }
 
-/** Rebuild labelled rows from a cell stream: a label cell opens a row, numeric/blank cells fill it. */
-function rowsFromCells(cells: readonly Cell[], width: number, isHeader: (t: string) => boolean) {
-	const rows: { label: string; cells: (number | null)[]; line: number }[] = [];
+type Span2 = [number, number] | null;
+export interface BuiltRow {
+	label: string;
+	cells: (number | null)[];
+	spans: Span2[];
+	line: number;
+	split?: boolean;
+}
+
+const openParens = (s: string): number => (s.match(/[（(]/g)?.length ?? 0) - (s.match(/[）)]/g)?.length ?? 0);
+
+/**
+ * Rebuild labelled rows from a cell stream: a label cell opens a row, numeric/blank cells fill it.
+ * A row of `width` figures whose digits ran together is split when the split is unambiguous
+ * (flat-tables.ts); otherwise its figures stay unread and `onAmbiguous` is told.
+ */
+export function rowsFromCells(
+	cells: readonly Cell[],
+	width: number,
+	isHeader: (t: string) => boolean,
+	opts: { rowTotal?: boolean; onAmbiguous?: (label: string) => void } = {}
+): { rows: BuiltRow[]; columns: string[] } {
+	const rows: BuiltRow[] = [];
 	const columns: string[] = [];
-	let cur: { label: string; cells: (number | null)[]; line: number } | null = null;
+	let cur: (BuiltRow & { raw: Cell[] }) | null = null;
 	let group = '';
 	let started = false;
+	const finish = (r: (BuiltRow & { raw: Cell[] }) | null): void => {
+		if (!r || r.raw.length === 0) return;
+		const runs = r.raw.every((c) => c.run);
+		if (runs && r.raw.length < width && opts.rowTotal) {
+			const toks: DigitToken[] = r.raw.map((c) => ({ text: c.text, start: c.start }));
+			const s = splitDigitRuns(toks, width, rowTotal(width));
+			if (s.kind === 'unique') {
+				r.cells = s.parts.map((p) => p.value);
+				r.spans = s.parts.map((p) => [p.start, p.end]);
+				r.split = true;
+				return;
+			}
+			opts.onAmbiguous?.(r.label);
+			r.cells = [];
+			r.spans = [];
+			return;
+		}
+		for (const c of r.raw) {
+			if (r.cells.length >= width) break;
+			const isNum = NUM_CELL.test(c.text.indexOf(' ') < 0 ? c.text : c.text.replace(/\s+/g, ''));
+			r.cells.push(isNum ? parseNumber(c.text) : null);
+			r.spans.push([c.start, c.end]);
+		}
+	};
 	for (const c of cells) {
 		const t = c.text;
 		const compact = t.indexOf(' ') < 0 ? t : t.replace(/\s+/g, '');
 		const isNum = NUM_CELL.test(compact);
 		const isBlank = BLANK_CELL.test(t);
 		if (isNum || isBlank) {
-			if (cur && cur.cells.length < width) {
-				// a blank cell at the end of a pipe row is usually the trailing separator: keep as null only
-				// when more numbers follow on the same line
-				cur.cells.push(isNum ? parseNumber(t) : null);
-			}
+			// a blank cell at the end of a pipe row is usually the trailing separator: it only counts
+			// while the row still has room
+			if (cur) cur.raw.push(c);
 			continue;
 		}
 		if (!started && isHeader(compact)) {
@@ -146,6 +282,13 @@ function rowsFromCells(cells: readonly Cell[], width: number, isHeader: (t: stri
 			continue;
 		}
 		started = started || /[\u4e00-\u9fff]/.test(t);
+		// a label wrapped over lines: the tail continues a label still open (unclosed parenthesis)
+		// or a label that has no figures yet
+		if (cur && !ROW_START.test(t) && (cur.raw.length === 0 || openParens(cur.label) > 0)) {
+			cur.label = `${cur.label}${t}`.replace(/\s+/g, ' ');
+			continue;
+		}
+		finish(cur);
 		const enumerated = /^\s*\d+\s*[.．、]/.test(t);
 		const wasGroup = cur !== null && cur.cells.every((v) => v === null) && (cur.cells.length === 0 || enumerated);
 		if (cur && wasGroup) {
@@ -155,199 +298,120 @@ function rowsFromCells(cells: readonly Cell[], width: number, isHeader: (t: stri
 		}
 		if (!enumerated && !wasGroup) group = '';
 		const label = group && enumerated ? `${group} ${t}` : t;
-		cur = { label: label.replace(/\s+/g, ' '), cells: [], line: c.line };
+		cur = { label: label.replace(/\s+/g, ' '), cells: [], spans: [], line: c.line, raw: [] };
 		rows.push(cur);
 	}
+	finish(cur);
 	if (cur && cur.cells.length === 0) rows.pop();
-	return { rows, columns };
+	return { rows: rows.map(({ label, cells: cs, spans, line, split }) => ({ label, cells: cs, spans, line, ...(split ? { split } : {}) })), columns };
 }
 
-export function parseTables(lines: readonly Line[], isNoise: readonly boolean[]): ParsedTable[] {
+const APP_HEADER = (t: string): boolean =>
+	/^(?:自然人|法人或其他组织|商业企业|科研机构|社会公益组织|法律服务机构|其他|总计|申请人情况)$/.test(t) || /勾稽关系/.test(t);
+
+/** Build the result of one table from its cell stream (shared by the text and grid readers). */
+export function tableFromCells(
+	id: TableId,
+	cells: readonly Cell[],
+	where: { start: number; end: number; firstLine: number; lastLine: number; titleLine: number },
+	warnings?: Warning[],
+	source: 'grid' | 'text' | 'flat' = 'text'
+): ParsedTable {
+	const regionText = cells.map((c) => c.text).join(' ');
+	const ambiguous = (label: string): void => {
+		warnings?.push({
+			code: 'table_split_ambiguous',
+			message: `表格“${label}”一行的数字连在一起，无法唯一拆分，未读取该行`,
+			params: { row: label }
+		});
+	};
+	if (id === 'applications') {
+		const { rows } = rowsFromCells(cells, 7, APP_HEADER, { rowTotal: true, onAmbiguous: ambiguous });
+		const kept = rows.filter((x) => x.cells.length > 0);
+		const spans = kept.map((x) => padTo(x.spans, 7, null));
+		return {
+			id,
+			layout: layoutOf(regionText, id),
+			...where,
+			rows: kept.map((x) => ({ label: x.label, cells: padTo(x.cells, 7, null) })),
+			columns: [...APPLICANT_COLUMNS],
+			cellSpans: spans,
+			source,
+			splitRows: kept.flatMap((x, i) => (x.split ? [i] : []))
+		};
+	}
+	if (id === 'review_litigation') {
+		const nums = cells.filter((c) => NUM_CELL.test(c.text.replace(/\s+/g, '')) || BLANK_CELL.test(c.text));
+		let vals = nums.map((c) => (BLANK_CELL.test(c.text) ? null : parseNumber(c.text)));
+		let spans: Span2[] = nums.map((c) => [c.start, c.end]);
+		// trailing blank cells from pipe rows are separators, drop them before counting
+		while (vals.length > 15 && vals[vals.length - 1] === null) {
+			vals.pop();
+			spans.pop();
+		}
+		let split = false;
+		if (vals.length < 15 && vals.length > 0 && nums.every((c) => c.run && /^\d+$/.test(c.text))) {
+			const s = splitDigitRuns(
+				nums.map((c) => ({ text: c.text, start: c.start })),
+				15,
+				groupTotals(3, 5)
+			);
+			if (s.kind === 'unique') {
+				vals = s.parts.map((p) => p.value);
+				spans = s.parts.map((p) => [p.start, p.end]);
+				split = true;
+			} else {
+				ambiguous('行政复议、行政诉讼');
+				vals = [];
+				spans = [];
+			}
+		}
+		const rows = REVIEW_GROUPS.map((g, gi) => ({ label: g, cells: padTo(vals.slice(gi * 5, gi * 5 + 5), 5, null) }));
+		return {
+			id,
+			layout: 'unknown',
+			...where,
+			rows: vals.length >= 5 ? rows : [],
+			columns: [...REVIEW_COLUMNS],
+			cellSpans: vals.length >= 5 ? REVIEW_GROUPS.map((_, gi) => padTo(spans.slice(gi * 5, gi * 5 + 5), 5, null)) : [],
+			source,
+			...(split ? { splitRows: [0, 1, 2] } : {})
+		};
+	}
+	const { rows, columns } = rowsFromCells(cells, 4, (t) => HEADER_WORDS.test(t));
+	const kept = rows.filter((x) => x.cells.length > 0 && !/^第二十条/.test(x.label));
+	return {
+		id,
+		layout: layoutOf(regionText, id),
+		...where,
+		rows: kept.map((x) => ({ label: x.label, cells: x.cells })),
+		columns: [...new Set(columns)],
+		cellSpans: kept.map((x) => x.spans),
+		source
+	};
+}
+
+/** Tables found in plain text (offsets normalized). Ambiguous run-together rows add a warning. */
+export function parseTables(lines: readonly Line[], isNoise: readonly boolean[], warnings?: Warning[]): ParsedTable[] {
 	const regions = findTableRegions(lines, isNoise);
 	const tables: ParsedTable[] = [];
 	for (const r of regions) {
 		const start = lines[r.first]?.start ?? lines[r.titleLine].end;
 		const end = lines[r.last].end;
-		const regionText = r.cells.map((c) => c.text).join(' ');
-		if (r.id === 'applications') {
-			const { rows } = rowsFromCells(r.cells, 7, (t) =>
-				/^(?:自然人|法人或其他组织|商业企业|科研机构|社会公益组织|法律服务机构|其他|总计|申请人情况)$/.test(t) ||
-				/勾稽关系/.test(t)
-			);
-			const kept = rows.filter((x) => x.cells.length > 0);
-			tables.push({
-				id: r.id,
-				layout: layoutOf(regionText, r.id),
-				start,
-				end,
-				rows: kept.map((x) => ({ label: x.label, cells: padTo(x.cells, 7) })),
-				columns: [...APPLICANT_COLUMNS],
-				firstLine: r.first,
-				lastLine: r.last,
-				titleLine: r.titleLine
-			});
-		} else if (r.id === 'review_litigation') {
-			const nums = r.cells.filter((c) => NUM_CELL.test(c.text.replace(/\s+/g, '')) || BLANK_CELL.test(c.text));
-			const vals = nums.map((c) => (BLANK_CELL.test(c.text) ? null : parseNumber(c.text)));
-			// trailing blank cells from pipe rows are separators, drop them before counting
-			while (vals.length > 15 && vals[vals.length - 1] === null) vals.pop();
-			const rows = REVIEW_GROUPS.map((g, gi) => ({ label: g, cells: padTo(vals.slice(gi * 5, gi * 5 + 5), 5) }));
-			tables.push({
-				id: r.id,
-				layout: 'unknown',
-				start,
-				end,
-				rows: vals.length >= 5 ? rows : [],
-				columns: [...REVIEW_COLUMNS],
-				firstLine: r.first,
-				lastLine: r.last,
-				titleLine: r.titleLine
-			});
-		} else {
-			const { rows, columns } = rowsFromCells(r.cells, 4, (t) =>
-				/^(?:信息内容|本年新制作数量|本年新公开数量|对外公开总数量|上一年项目数量|本年增\/减|处理决定数量|采购项目数量|采购总金额|本年制发件数|本年废止件数|现行有效件数|本年处理决定数量|本年收费金额.*)$/.test(t)
-			);
-			const kept = rows.filter((x) => x.cells.length > 0 && !/^第二十条/.test(x.label));
-			tables.push({
-				id: r.id,
-				layout: layoutOf(regionText, r.id),
-				start,
-				end,
-				rows: kept.map((x) => ({ label: x.label, cells: x.cells })),
-				columns: [...new Set(columns)],
-				firstLine: r.first,
-				lastLine: r.last,
-				titleLine: r.titleLine
-			});
-		}
+		tables.push(tableFromCells(r.id, r.cells, { start, end, firstLine: r.first, lastLine: r.last, titleLine: r.titleLine }, warnings));
 	}
-	// one layout for the report: table 二/三 decide, table 四 follows
-	const known = tables.find((t) => t.layout !== 'unknown')?.layout ?? 'unknown';
-	for (const t of tables) if (t.layout === 'unknown') t.layout = known;
+	unifyLayout(tables);
 	return tables;
 }
 
-function padTo(cells: (number | null)[], n: number): (number | null)[] {
+/** One layout for the report: table 二/三 decide, table 四 follows. */
+export function unifyLayout(tables: ParsedTable[]): void {
+	const known = tables.find((t) => t.layout !== 'unknown')?.layout ?? 'unknown';
+	for (const t of tables) if (t.layout === 'unknown') t.layout = known;
+}
+
+function padTo<T>(cells: T[], n: number, fill: T): T[] {
 	const out = cells.slice(0, n);
-	while (out.length < n) out.push(null);
+	while (out.length < n) out.push(fill);
 	return out;
-}
-
-interface AppRows {
-	received: (number | null)[] | null;
-	carried: (number | null)[] | null;
-	total: (number | null)[] | null;
-	carryOver: (number | null)[] | null;
-	outcomes: (number | null)[][];
-}
-
-export function applicationRows(t: ParsedTable): AppRows {
-	let received: (number | null)[] | null = null;
-	let carried: (number | null)[] | null = null;
-	let total: (number | null)[] | null = null;
-	let carryOver: (number | null)[] | null = null;
-	const outcomes: (number | null)[][] = [];
-	for (const r of t.rows) {
-		const l = r.label.replace(/\s+/g, '');
-		if (/本年新收/.test(l)) received = r.cells;
-		else if (/上年结转/.test(l)) carried = r.cells;
-		else if (/结转下年度|继续办理/.test(l)) carryOver = r.cells;
-		else if (/总计/.test(l) && carried) total = r.cells;
-		else if (carried && !total && r.cells.some((v) => v !== null)) outcomes.push(r.cells);
-	}
-	return { received, carried, total, carryOver, outcomes };
-}
-
-/**
- * Checks of table 三: the identity 一 + 二 = 三（七）总计 + 四 per column (the one that decides
- * rq.consistency), each row's 总计 = sum of applicant columns, （七）总计 = sum of outcome rows.
- * A blank cell is "missing": that column is skipped, not failed.
- */
-export function checkApplications(t: ParsedTable): CheckResult[] {
-	const { received, carried, total, carryOver, outcomes } = applicationRows(t);
-	const checks: CheckResult[] = [];
-	const failed: CheckCell[] = [];
-	let checked = 0;
-	if (received && carried && total && carryOver) {
-		for (let c = 0; c < 7; c++) {
-			const a = received[c];
-			const b = carried[c];
-			const x = total[c];
-			const y = carryOver[c];
-			if (a === null || b === null || x === null || y === null) continue;
-			checked++;
-			if (Math.abs(a + b - (x + y)) > 1e-9)
-				failed.push({ row: '一+二 与 三（七）总计+四', column: APPLICANT_COLUMNS[c], expected: a + b, actual: x + y });
-		}
-	}
-	checks.push({
-		id: 'applications_identity',
-		ok: checked > 0 && failed.length === 0,
-		params: { checked, failed: failed.length },
-		details:
-			checked === 0
-				? '申请情况表数据不全，无法核对“第一项加第二项之和等于第三项加第四项之和”'
-				: failed.length === 0
-					? `勾稽关系成立（核对 ${checked} 列）`
-					: `勾稽关系不成立：${failed.map((f) => `${f.column}列 一+二=${f.expected}，三+四=${f.actual}`).join('；')}`,
-		...(failed.length > 0 ? { cells: failed } : {})
-	});
-	const rowFailed: CheckCell[] = [];
-	let rowChecked = 0;
-	for (const r of t.rows) {
-		if (r.cells.length < 7 || r.cells.some((v) => v === null)) continue;
-		const vals = r.cells as number[];
-		rowChecked++;
-		const sum = vals.slice(0, 6).reduce((s, v) => s + v, 0);
-		if (Math.abs(sum - vals[6]) > 1e-9) rowFailed.push({ row: r.label, column: '总计', expected: sum, actual: vals[6] });
-	}
-	if (rowChecked > 0)
-		checks.push({
-			id: 'applications_row_totals',
-			ok: rowFailed.length === 0,
-			params: { checked: rowChecked, failed: rowFailed.length },
-			details: rowFailed.length === 0 ? `各行总计等于各类申请人之和（核对 ${rowChecked} 行）` : `${rowFailed.length} 行的总计不等于各类申请人之和`,
-			...(rowFailed.length > 0 ? { cells: rowFailed } : {})
-		});
-	if (total && outcomes.length > 0) {
-		const outFailed: CheckCell[] = [];
-		let outChecked = 0;
-		for (let c = 0; c < 7; c++) {
-			const tv = total[c];
-			if (tv === null || outcomes.some((o) => o[c] === null)) continue;
-			outChecked++;
-			const sum = outcomes.reduce((s, o) => s + (o[c] ?? 0), 0);
-			if (Math.abs(sum - tv) > 1e-9) outFailed.push({ row: '三（七）总计', column: APPLICANT_COLUMNS[c], expected: sum, actual: tv });
-		}
-		if (outChecked > 0)
-			checks.push({
-				id: 'applications_outcome_total',
-				ok: outFailed.length === 0,
-				params: { checked: outChecked, failed: outFailed.length },
-				details: outFailed.length === 0 ? '（七）总计等于各办理结果之和' : '（七）总计不等于各办理结果之和',
-				...(outFailed.length > 0 ? { cells: outFailed } : {})
-			});
-	}
-	return checks;
-}
-
-/** Table 四: in each group 总计 = the four before it. */
-export function checkReview(t: ParsedTable): CheckResult | null {
-	const failed: CheckCell[] = [];
-	let checked = 0;
-	for (const r of t.rows) {
-		if (r.cells.some((v) => v === null)) continue;
-		const v = r.cells as number[];
-		checked++;
-		const sum = v[0] + v[1] + v[2] + v[3];
-		if (Math.abs(sum - v[4]) > 1e-9) failed.push({ row: r.label, column: '总计', expected: sum, actual: v[4] });
-	}
-	if (checked === 0) return null;
-	return {
-		id: 'review_litigation_totals',
-		ok: failed.length === 0,
-		params: { checked, failed: failed.length },
-		details: failed.length === 0 ? '行政复议、行政诉讼各组总计正确' : `${failed.length} 组的总计不等于分项之和`,
-		...(failed.length > 0 ? { cells: failed } : {})
-	};
 }

@@ -50,14 +50,42 @@ export interface CheckCell {
 	actual: number;
 }
 
+/**
+ * A table cell a check read (its evidence): the table, the row and column (indexes into
+ * TableResult.rows / .columns), the value read (null: blank) and where the cell lies (offsets into
+ * the ORIGINAL text; 0/0 when the cell's place is not known).
+ */
+export interface CheckEvidence {
+	table: TableId;
+	row: number;
+	column: number;
+	value: number | null;
+	start: number;
+	end: number;
+	/** part of a comparison that failed */
+	bad?: true;
+	/** read from the same agency's report of the previous round (cross-round checks) */
+	previous?: true;
+}
+
 export interface CheckResult {
 	id: string;
 	ok: boolean;
+	/**
+	 * ok: every relation checked holds; failed: one does not; missing: none failed but blank cells
+	 * (or absent rows) left relations unchecked — missing data, never a failed identity.
+	 */
+	status?: 'ok' | 'failed' | 'missing';
 	/** Chinese text (CLI, JSON); the UI renders id + ok + params (labels.ts `checkText`). */
 	details: string;
-	/** checked: rows/columns/groups checked; failed: how many failed. */
-	params?: { checked: number; failed: number };
+	/** checked: rows/columns/groups checked; failed: how many failed; more figures per check (missing, table, text, year…). */
+	params?: { checked: number; failed: number; [k: string]: number | string };
+	/** the comparisons that failed */
 	cells?: CheckCell[];
+	/** every table cell the check read */
+	evidence?: CheckEvidence[];
+	/** sentences of the report the check read (narrative figures, the year) */
+	spans?: Span[];
 }
 
 export interface SectionResult {
@@ -77,6 +105,10 @@ export interface TableResult {
 	end: number;
 	rows: { label: string; cells: (number | null)[] }[];
 	columns: string[];
+	/** where each cell of `rows` lies (offsets into the ORIGINAL text), aligned with rows/cells; null: not known */
+	cellSpans?: ([number, number] | null)[][];
+	/** grid: read from the decoder's cell grid; text: rows found in the text; flat: labels and digits run together */
+	source?: 'grid' | 'text' | 'flat';
 }
 
 /**

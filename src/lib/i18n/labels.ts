@@ -89,9 +89,21 @@ const WARNING: Record<string, (p: Params) => string> = {
 	no_application_table: () => m.warn_no_application_table(),
 	anonymised: () => m.warn_anonymised(),
 	no_period: () => m.warn_no_period(),
-	no_agency: () => m.warn_no_agency()
+	no_agency: () => m.warn_no_agency(),
+	table_cells_missing: (p) => m.warn_table_cells_missing({ table: tableName(String(p.table)), count: p.count }),
+	table_split_ambiguous: (p) => m.warn_table_split_ambiguous({ row: p.row }),
+	table_text_differs: (p) => m.warn_table_text_differs({ metric: metricName(String(p.metric)), table: p.table, text: p.text })
 };
-const WARNING_PARAMS: Record<string, readonly string[]> = { truncated: ['max'], agency_from_file_name: ['fileName'], old_table_layout: ['year'] };
+const WARNING_PARAMS: Record<string, readonly string[]> = {
+	truncated: ['max'],
+	agency_from_file_name: ['fileName'],
+	old_table_layout: ['year'],
+	table_cells_missing: ['table', 'count'],
+	table_split_ambiguous: ['row'],
+	table_text_differs: ['metric', 'table', 'text']
+};
+const METRIC_NAME: Record<string, Label> = { applications_received: m.metric_applications_received };
+const metricName = (id: string): string => METRIC_NAME[id]?.() ?? id;
 
 /**
  * An analysis warning ({ code, message, params }) in the UI language. A warning stored before it had
@@ -112,28 +124,78 @@ export function joinList(items: readonly string[]): string {
 interface CheckLike {
 	id: string;
 	ok: boolean;
+	status?: 'ok' | 'failed' | 'missing';
 	details: string;
-	params?: { checked: number; failed: number };
+	params?: { checked: number; failed: number; [k: string]: number | string };
 	cells?: { row: string; column: string; expected: number; actual: number }[];
 }
 
-/** A statistics-table check (tables.ts) in the UI language; a check stored without params keeps its text. */
+const TABLE_NAME: Record<string, Label> = {
+	active_disclosure: m.tp_active_disclosure,
+	applications: m.tp_applications,
+	review_litigation: m.tp_review_litigation
+};
+/** 'applications' → 收到和处理政府信息公开申请情况 / Disclosure requests received and handled. */
+export function tableName(id: string): string {
+	return TABLE_NAME[id]?.() ?? id;
+}
+/** Row names the checks write into their cells (表二 items) in the UI language. */
+const ROW_NAME: Record<string, Label> = {
+	规章: m.chk_row_rules,
+	行政规范性文件: m.chk_row_normative,
+	行政许可: m.chk_row_licensing,
+	行政处罚: m.chk_row_penalties,
+	行政强制: m.chk_row_coercion
+};
+const rowName = (row: string): string => ROW_NAME[row]?.() ?? row;
+
+/** A statistics-table check (table-checks.ts, table-report.ts) in the UI language; a check stored without params keeps its text. */
 export function checkText(c: CheckLike): string {
 	const p = c.params;
 	if (!p) return c.details;
+	const missing = Number(p.missing ?? 0);
+	const cells = c.cells ?? [];
 	switch (c.id) {
 		case 'applications_identity':
 			if (p.checked === 0) return m.chk_identity_incomplete();
-			if (p.failed === 0) return m.chk_identity_ok({ checked: p.checked });
+			if (p.failed === 0) return missing > 0 ? m.chk_identity_ok_missing({ checked: p.checked, missing }) : m.chk_identity_ok({ checked: p.checked });
 			return m.chk_identity_failed({
-				cells: joinList((c.cells ?? []).map((x) => m.chk_identity_cell({ column: x.column, expected: x.expected, actual: x.actual })))
+				cells: joinList(cells.map((x) => m.chk_identity_cell({ column: x.column, expected: x.expected, actual: x.actual })))
 			});
 		case 'applications_row_totals':
-			return p.failed === 0 ? m.chk_row_totals_ok({ checked: p.checked }) : m.chk_row_totals_failed({ failed: p.failed });
+			if (p.failed > 0) return m.chk_row_totals_failed({ failed: p.failed });
+			return p.checked === 0 ? m.chk_row_totals_missing({ missing }) : m.chk_row_totals_ok({ checked: p.checked });
 		case 'applications_outcome_total':
-			return p.failed === 0 ? m.chk_outcome_total_ok() : m.chk_outcome_total_failed();
+			if (p.failed > 0) return m.chk_outcome_total_failed();
+			return p.checked === 0 ? m.chk_outcome_total_missing() : m.chk_outcome_total_ok();
 		case 'review_litigation_totals':
-			return p.failed === 0 ? m.chk_review_ok() : m.chk_review_failed({ failed: p.failed });
+			if (p.failed > 0) return m.chk_review_failed({ failed: p.failed });
+			return p.checked === 0 ? m.chk_review_missing() : m.chk_review_ok();
+		case 'text_applications':
+			return c.ok ? m.chk_text_applications_ok({ text: p.text }) : m.chk_text_applications_failed({ text: p.text, table: p.table });
+		case 'text_review':
+			return c.ok ? m.chk_text_review_ok({ text: p.text }) : m.chk_text_review_failed({ text: p.text, table: p.table });
+		case 'text_litigation':
+			return c.ok ? m.chk_text_litigation_ok({ text: p.text }) : m.chk_text_litigation_failed({ text: p.text, table: p.table });
+		case 'text_active_disclosure':
+			if (p.failed === 0) return m.chk_text_active_ok({ checked: p.checked });
+			return m.chk_text_active_failed({ cells: joinList(cells.map((x) => m.chk_text_active_cell({ row: rowName(x.row), actual: x.actual, expected: x.expected }))) });
+		case 'report_year':
+			return c.ok ? m.chk_report_year_ok({ year: p.year }) : m.chk_report_year_failed({ year: p.year, found: p.found });
+		case 'table_layout':
+			if (c.ok) return m.chk_layout_ok({ layout: p.layout });
+			return m.chk_layout_failed({
+				year: p.year,
+				tables: joinList(String(p.tables ?? '').split(',').filter(Boolean).map((id) => m.chk_layout_table({ name: tableName(id) }))),
+				layout: p.layout,
+				expected: p.expected
+			});
+		case 'carry_over':
+			if (p.failed > 0) return m.chk_carry_over_failed({ cells: joinList(cells.map((x) => m.chk_carry_over_cell({ column: x.column, actual: x.actual, expected: x.expected }))) });
+			return p.checked === 0 ? m.chk_carry_over_missing() : m.chk_carry_over_ok({ checked: p.checked });
+		case 'documents_in_force':
+			if (p.failed > 0) return m.chk_in_force_failed({ cells: joinList(cells.map((x) => m.chk_in_force_cell({ row: rowName(x.row), expected: x.expected, actual: x.actual }))) });
+			return p.checked === 0 ? m.chk_in_force_missing() : m.chk_in_force_ok({ checked: p.checked });
 		default:
 			return c.details;
 	}
