@@ -7,6 +7,7 @@ import { ANALYZE_HELP, analyzeCommand } from './commands/analyze';
 import { IMPORT_HELP, ROUNDS_HELP, demoCommand, importCommand, rescoreCommand, roundsCommand } from './commands/data';
 import { USER_HELP, userCommand } from './commands/user';
 import { EXPORT_HELP, exportCommand } from './commands/export';
+import { SIMILARITY_HELP, similarityCommand } from './commands/similarity';
 import { DatabaseUrlError, openDatabase, type Database } from '../server/db/connect';
 import { bootstrap, ensureSchema } from '../server/bootstrap';
 import { migrateToLatest } from '../server/db/migrator';
@@ -25,6 +26,7 @@ const HELP = `政务公开考评台命令行 / ZWGK Scorecard command line
   rounds add|list         创建或列出考核轮次 / create or list rounds
   rescore --round ID [--rubric VERSION]  按细则版本重新评分 / re-score a round
   export [--round ID] --format xlsx|docx|csv|json --out FILE  导出考核结果 / export a round's results
+  similarity --round ID   重新计算本轮重复率并列出超过阈值的报告 / recompute a round's reuse figures
   demo                    向空数据库载入演示数据 / load demo data into an empty database
   help                    显示本帮助 / show this help
 
@@ -51,7 +53,7 @@ export async function main(argv: string[], out: (s: string) => void | Promise<vo
 		return 0;
 	}
 	if (args.flags.help) {
-		const helps: Record<string, string> = { user: USER_HELP, analyze: ANALYZE_HELP, import: IMPORT_HELP, rounds: ROUNDS_HELP, export: EXPORT_HELP };
+		const helps: Record<string, string> = { user: USER_HELP, analyze: ANALYZE_HELP, import: IMPORT_HELP, rounds: ROUNDS_HELP, export: EXPORT_HELP, similarity: SIMILARITY_HELP };
 		out(helps[command] ?? HELP);
 		return 0;
 	}
@@ -84,6 +86,8 @@ export async function main(argv: string[], out: (s: string) => void | Promise<vo
 			return withDb((db) => rescoreCommand(db, args, out));
 		case 'export':
 			return withDb((db) => exportCommand(db, args, out));
+		case 'similarity':
+			return withDb((db) => similarityCommand(db, args, out));
 		case 'demo':
 			return withDb((db) => demoCommand(db, out));
 		default:

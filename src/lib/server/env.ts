@@ -40,3 +40,13 @@ function readTimeZone(raw: string | undefined): string {
 }
 
 export const config: AppConfig = readConfig();
+
+/** Reuse thresholds (issue 15): ZWGK_REUSE_PREVIOUS (0.5), ZWGK_REUSE_PEER (0.6), ZWGK_REUSE_COMMON_SHARE (0.3). */
+export function similarityConfig(env: Record<string, string | undefined> = process.env): { previous: number; peer: number; commonShare: number } {
+	const share = (raw: string | undefined, d: number): number => {
+		const x = Number(raw?.trim().replace(/%$/, ''));
+		if (!raw?.trim() || !Number.isFinite(x) || x <= 0) return d;
+		return x > 1 ? x / 100 : x;
+	};
+	return { previous: share(env.ZWGK_REUSE_PREVIOUS, 0.5), peer: share(env.ZWGK_REUSE_PEER, 0.6), commonShare: share(env.ZWGK_REUSE_COMMON_SHARE, 0.3) };
+}

@@ -18,6 +18,7 @@ import { getLocale } from '../../paraglide/runtime.js';
 import { sha256Hex, type ParseOutcome } from './parse-task';
 import { getImportPool } from './pool';
 import { AgencyIndex, type RegistryAgency } from './resolve-agency';
+import { afterImport } from '../similarity/service';
 
 export type IngestOutcome =
 	| {
@@ -180,6 +181,8 @@ export async function ingestFile(
 			});
 			return id;
 		});
+		// issue 15: reuse figures, after the report's own transaction (a failure is logged, never fails the import)
+		await afterImport(ctx.db, reportId);
 		if (agencyId == null) {
 			return {
 				status: 'needs_agency',

@@ -8,6 +8,7 @@ import type { Database } from '../db/connect';
 import { appendAudit } from '../db/audit';
 import * as reports from '../db/reports';
 import * as rubrics from '../db/rubrics';
+import { afterRescore } from '../similarity/service';
 
 export async function rescoreRound(
 	db: Database,
@@ -41,5 +42,7 @@ export async function rescoreRound(
 			after: { rubricId, reports: rows.length }
 		});
 	});
+	// issue 15: the round's reuse figures again (a failure is logged, the re-score stands)
+	await afterRescore(db, roundId);
 	return { reports: rows.length };
 }
