@@ -2,6 +2,8 @@ import { error, json, redirect, type Handle, type HandleServerError, type Server
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import { m } from '$lib/paraglide/messages.js';
 import { getDb } from '$lib/server/bootstrap';
+import { config } from '$lib/server/env';
+import { bodyLimitFor, limitRequest } from '$lib/server/http/body-limit';
 import {
 	SESSION_COOKIE,
 	sessionCookieOptions,
@@ -18,6 +20,9 @@ function isPublic(pathname: string): boolean {
 }
 
 const authHandle: Handle = async ({ event, resolve }) => {
+	// Issue 13: small bodies everywhere but the upload routes, enforced before anything reads them.
+	const limit = bodyLimitFor(event.request.method, event.url.pathname, event.url.search, config.maxFileBytes);
+	if (limit != null) event.request = limitRequest(event.request, limit);
 	const db = await getDb();
 	const token = event.cookies.get(SESSION_COOKIE) ?? null;
 	event.locals.user = null;

@@ -12,6 +12,8 @@ import * as admin from '../db/user-admin';
 import * as users from '../db/users';
 import { hashPassword, passwordProblem, verifyPassword } from './password';
 import { invalidateUserSessions } from './session';
+import { MAX_PASSWORD_LENGTH } from './sign-in';
+import { reserveAttempt, settleAttempt, throttledMessage } from './throttle';
 import { m } from '../../paraglide/messages.js';
 
 export type Result<T = object> = ({ ok: true } & T) | { ok: false; message: string };
@@ -22,6 +24,7 @@ export interface Actor {
 }
 
 export const USERNAME_RE = /^[\p{L}\p{N}_.@-]{2,64}$/u;
+export const MAX_DISPLAY_NAME_LENGTH = 100;
 
 async function agencyFor(db: Database, role: Role, agencyId: number | null): Promise<Result<{ agencyId: number | null }>> {
 	if (role !== 'agency') return { ok: true, agencyId: null };
@@ -37,6 +40,7 @@ export async function createUser(
 ): Promise<Result<{ id: number }>> {
 	const username = input.username.trim();
 	if (!USERNAME_RE.test(username)) return { ok: false, message: m.sv_username_invalid() };
+	if (input.displayName.trim().length > MAX_DISPLAY_NAME_LENGTH) return { ok: false, message: m.sv_text_too_long({ max: MAX_DISPLAY_NAME_LENGTH }) };
 	if (!users.isRole(input.role)) return { ok: false, message: m.sv_role_invalid() };
 	const problem = passwordProblem(input.password);
 	if (problem) return { ok: false, message: problem };
@@ -131,10 +135,15 @@ export async function changeOwnPassword(
 	current: string,
 	next: string,
 	confirm: string
-): Promise<Result> {
+): Promise<Result | { ok: false; status: 429; message: string }> {
 	const user = await users.findUser(db, actor.id);
 	if (!user) return { ok: false, message: m.err_user_not_found() };
+	// The current-password check is a password guess like a sign-in: same throttle, same budgets.
+	if (current.length > MAX_PASSWORD_LENGTH) return { ok: false, message: m.sv_current_password_wrong() };
+	const reservation = await reserveAttempt(db, user.username, actor.ip ?? null);
+	if (!reservation.ok) return { ok: false, status: 429, message: throttledMessage() };
 	if (!(await verifyPassword(user.password_hash, current))) return { ok: false, message: m.sv_current_password_wrong() };
+	await settleAttempt(db, reservation, true);
 	if (next !== confirm) return { ok: false, message: m.sv_passwords_differ() };
 	const problem = passwordProblem(next);
 	if (problem) return { ok: false, message: problem };

@@ -13,19 +13,34 @@ export interface AuditEntry {
 	ip?: string | null;
 }
 
+/** Bounds of what one entry stores (issue 13): the log is append-only, so nothing unbounded goes in. */
+export const AUDIT_LIMITS = { username: 64, action: 64, entityId: 128, ip: 64, detailChars: 8192 } as const;
+
+function clip(v: string | null | undefined, max: number): string | null {
+	return v == null ? null : v.length > max ? `${v.slice(0, max - 1)}…` : v;
+}
+
+/** JSON of a before/after detail, replaced by a marked preview when longer than the limit. */
+function detail(v: unknown): string | null {
+	if (v === undefined) return null;
+	const json = JSON.stringify(v);
+	if (json.length <= AUDIT_LIMITS.detailChars) return json;
+	return JSON.stringify({ truncated: true, chars: json.length, preview: json.slice(0, 1000) });
+}
+
 export async function appendAudit(db: Kysely<DB>, e: AuditEntry, at = new Date()): Promise<void> {
 	await db
 		.insertInto('audit_log')
 		.values({
 			at: at.toISOString(),
 			user_id: e.userId,
-			username: e.username,
-			action: e.action,
+			username: clip(e.username, AUDIT_LIMITS.username),
+			action: clip(e.action, AUDIT_LIMITS.action) ?? '',
 			entity: e.entity ?? null,
-			entity_id: e.entityId == null ? null : String(e.entityId),
-			before: e.before === undefined ? null : JSON.stringify(e.before),
-			after: e.after === undefined ? null : JSON.stringify(e.after),
-			ip: e.ip ?? null
+			entity_id: e.entityId == null ? null : clip(String(e.entityId), AUDIT_LIMITS.entityId),
+			before: detail(e.before),
+			after: detail(e.after),
+			ip: clip(e.ip, AUDIT_LIMITS.ip)
 		})
 		.execute();
 }

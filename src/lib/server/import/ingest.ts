@@ -11,6 +11,7 @@ import * as agencies from '../db/agencies';
 import * as reports from '../db/reports';
 import * as rounds from '../db/rounds';
 import * as rubrics from '../db/rubrics';
+import { previousRoundChecks } from '../scoring/cross-round';
 import type { Round } from '../db/schema';
 import { joinList, warningText } from '../../i18n/labels';
 import { m } from '../../paraglide/messages.js';
@@ -137,6 +138,8 @@ export async function ingestFile(
 		if (r.ok) agencyId = r.agencyId;
 		else candidates = r.candidates;
 	}
+	// issue 12: this year's tables against the agency's report of the previous round
+	if (agencyId != null) a.checks.push(...(await previousRoundChecks(ctx.db, ctx.round, agencyId, a.tables)));
 	const now = opts.now ?? new Date();
 	const late = !!ctx.round.deadline && now.toISOString().slice(0, 10) > ctx.round.deadline.slice(0, 10);
 

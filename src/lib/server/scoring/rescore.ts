@@ -8,6 +8,7 @@ import type { Database } from '../db/connect';
 import { appendAudit } from '../db/audit';
 import * as reports from '../db/reports';
 import * as rubrics from '../db/rubrics';
+import { previousRoundChecks } from './cross-round';
 import { afterRescore } from '../similarity/service';
 
 export async function rescoreRound(
@@ -18,12 +19,14 @@ export async function rescoreRound(
 ): Promise<{ reports: number }> {
 	const rubric = await rubrics.findRubric(db, rubricId);
 	if (!rubric) throw new Error(`考评细则版本 ${rubricId} 不存在`);
-	const rows = await db.selectFrom('reports').select(['id', 'original_text', 'doc_tables', 'file_name']).where('round_id', '=', roundId).execute();
-	const before = await db.selectFrom('rounds').select('rubric_id').where('id', '=', roundId).executeTakeFirst();
+	const rows = await db.selectFrom('reports').select(['id', 'original_text', 'doc_tables', 'file_name', 'agency_id']).where('round_id', '=', roundId).execute();
+	const before = await db.selectFrom('rounds').selectAll().where('id', '=', roundId).executeTakeFirst();
 	if (!before) throw new Error(`考核轮次 ${roundId} 不存在`);
 	await db.transaction().execute(async (trx) => {
 		for (const r of rows) {
 			const a = analyze(reports.reportDocument(r), rubric.definition, { fileName: r.file_name });
+			// issue 12: this year's tables against the agency's report of the previous round
+			if (r.agency_id != null) a.checks.push(...(await previousRoundChecks(trx, before, r.agency_id, a.tables)));
 			await reports.writeScores(trx, r.id, rubricId, a);
 			await trx
 				.updateTable('reports')

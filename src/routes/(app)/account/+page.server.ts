@@ -41,7 +41,7 @@ export const actions: Actions = {
 			String(form.get('next') ?? ''),
 			String(form.get('confirm') ?? '')
 		);
-		if (!r.ok) return fail(400, { form: 'password', message: r.message });
+		if (!r.ok) return fail('status' in r ? r.status : 400, { form: 'password', message: r.message });
 		return { form: 'password', done: m.sv_password_changed() };
 	},
 	revoke: async ({ locals, request, getClientAddress }) => {

@@ -1,13 +1,9 @@
 import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/bootstrap';
-import { signIn } from '$lib/server/auth/sign-in';
+import { MAX_USERNAME_LENGTH, signIn } from '$lib/server/auth/sign-in';
 import { SESSION_COOKIE, sessionCookieOptions } from '$lib/server/auth/session';
-
-/** Only same-site paths are followed after sign-in. */
-function safeRedirect(target: string | null): string {
-	return target && target.startsWith('/') && !target.startsWith('//') && !target.startsWith('/\\') ? target : '/';
-}
+import { safeRedirect } from '$lib/server/auth/redirect';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	if (locals.user) redirect(303, safeRedirect(url.searchParams.get('redirectTo')));
@@ -23,7 +19,8 @@ export const actions: Actions = {
 			ip: event.getClientAddress(),
 			userAgent: event.request.headers.get('user-agent')
 		});
-		if (!result.ok) return fail(result.status, { username, message: result.message });
+		// The form gets back at most a real user name's length (never a 10 KB echo).
+		if (!result.ok) return fail(result.status, { username: username.slice(0, MAX_USERNAME_LENGTH), message: result.message });
 		event.cookies.set(
 			SESSION_COOKIE,
 			result.token,
