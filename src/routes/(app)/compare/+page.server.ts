@@ -1,4 +1,5 @@
 import type { PageServerLoad } from './$types';
+import { agencyOptions } from '$lib/server/agency-order';
 import { getDb } from '$lib/server/bootstrap';
 import { requirePermission } from '$lib/server/auth/policy';
 import * as agencies from '$lib/server/db/agencies';
@@ -61,7 +62,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		mode,
 		params: { a, b, r1, r2 },
 		rounds: list.map((r) => ({ id: r.id, name: r.name })),
-		agencies: all.map((x) => ({ id: x.id, name: x.name })),
+		agencies: agencyOptions(all.map((x) => ({ id: x.id, name: x.name }))),
 		left,
 		right,
 		...defs

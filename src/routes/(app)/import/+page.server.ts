@@ -1,4 +1,5 @@
 import { fail } from '@sveltejs/kit';
+import { agencyOptions } from '$lib/server/agency-order';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/bootstrap';
 import { requirePermission } from '$lib/server/auth/policy';
@@ -19,7 +20,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	return {
 		rounds: list.map((r) => ({ id: r.id, name: r.name, period: r.period, status: r.status, statusLabel: rounds.ROUND_STATUS_LABELS[r.status] })),
 		currentRoundId: current?.id ?? null,
-		agencies: (await agencies.listAgencies(db, { activeOnly: true })).map((a) => ({ id: a.id, name: a.name, group: a.group_name })),
+		agencies: agencyOptions((await agencies.listAgencies(db, { activeOnly: true })).map((a) => ({ id: a.id, name: a.name, group: a.group_name }))),
 		accepted: acceptedFormats(),
 		maxFileMb: Math.round(config.maxFileBytes / 1048576)
 	};

@@ -1,4 +1,5 @@
 import type { PageServerLoad } from './$types';
+import { agencyOptions } from '$lib/server/agency-order';
 import { getDb } from '$lib/server/bootstrap';
 import { requirePermission } from '$lib/server/auth/policy';
 import { rankedWithChange, roundContext, trendsData } from '$lib/server/results/dashboard';
@@ -48,7 +49,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		rounds: rounds.map((r) => ({ name: r.name, period: r.period })),
 		dimSeries,
 		agencySeries,
-		choices: all.map((r) => ({ id: r.agencyId, name: r.agencyName })),
+		choices: agencyOptions(all.map((r) => ({ id: r.agencyId, name: r.agencyName }))),
 		selected: ids,
 		metricTable,
 		metric

@@ -1,4 +1,5 @@
 import { fail } from '@sveltejs/kit';
+import { agencyOptions } from '$lib/server/agency-order';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { getDb } from '$lib/server/bootstrap';
 import { requirePermission } from '$lib/server/auth/policy';
@@ -30,7 +31,7 @@ export const load: PageServerLoad = async ({ locals }) => {
 			createdAt: u.created_at
 		})),
 		roles: users.ROLES.map((r) => ({ value: r, label: users.ROLE_LABELS[r] })),
-		agencies: (await agencies.listAgencies(db, { activeOnly: true })).map((a) => ({ id: a.id, name: a.name }))
+		agencies: agencyOptions((await agencies.listAgencies(db, { activeOnly: true })).map((a) => ({ id: a.id, name: a.name })))
 	};
 };
 
