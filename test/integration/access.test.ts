@@ -57,6 +57,8 @@ const RULES: Record<string, Rule> = {
 	'/agencies action:add': g(ADMIN),
 	'/agencies action:edit': g(ADMIN),
 	'/agencies action:merge': g(ADMIN),
+	'/agencies action:mergePlan': g(ADMIN), // issue 14: the merge dialog's counts
+	'/agencies action:unmerge': g(ADMIN),
 	'/agencies action:importList': g(ADMIN),
 	'/agencies/[id] load': g(OWN_OR_STAFF),
 	'/audit load': g(STAFF), // evaluators read the audit log too (issue 14)
@@ -70,11 +72,23 @@ const RULES: Record<string, Rule> = {
 	'/reports load': g(ALL), // agency users: own reports of published rounds only (filtered in SQL)
 	'/reports/[id] load': g(OWN_OR_STAFF),
 	'/reports/[id] action:override': g(OVERRIDE),
+	// issue 14: putting a report right (supervisors and admins), reviews of overrides (evaluators)
+	'/reports/[id] action:withdraw': g(MANAGE),
+	'/reports/[id] action:restore': g(MANAGE),
+	'/reports/[id] action:move': g(MANAGE),
+	'/reports/[id] action:assign': g(MANAGE),
+	'/reports/[id] action:reviewKeep': g(OVERRIDE),
+	'/reports/[id] action:reviewDismiss': g(OVERRIDE),
 	'/reports/[id]/original GET': g(OWN_OR_STAFF),
 	'/rounds load': g(STAFF),
 	'/rounds action:create': g(MANAGE),
 	'/rounds/[id] load': g(STAFF),
 	'/rounds/[id] action:transition': g(MANAGE),
+	'/rounds/[id] action:edit': g(MANAGE),
+	'/rounds/[id] action:delete': g(MANAGE),
+	'/rounds/[id] action:assign': g(MANAGE),
+	'/rounds/[id] action:rescorePlan': g(ADMIN), // re-scoring is rubric.manage, as on /rubric
+	'/rounds/[id] action:rescore': g(ADMIN),
 	'/rounds/[id]/agencies/[agencyId]/rectification.docx GET': g({ agency: 'own', evaluator: 'deny', supervisor: 'ok', admin: 'ok' }),
 	'/rounds/[id]/indicators.csv GET': g(MANAGE),
 	'/rounds/[id]/notice.docx GET': g(MANAGE),
@@ -93,10 +107,11 @@ const RULES: Record<string, Rule> = {
 	'/users action:role': g(ADMIN),
 	'/users action:disable': g(ADMIN),
 	'/users action:password': g(ADMIN),
+	'/users action:bulk': g(ADMIN),
 	'/login load': { anonymous: 'public', ...ALL }, // signed-in users are redirected onwards
 	'/login action:default': { anonymous: 'public', ...ALL },
 	'/api/reports/[id]/agency POST': g(MANAGE),
-	'/api/rounds GET': g(STAFF),
+	'/api/rounds GET': g(ALL), // agency users: only open and published rounds (issue 14)
 	'/api/rounds/[id]/import POST': g(MANAGE),
 	'/api/rounds/[id]/results GET': g(MANAGE)
 };

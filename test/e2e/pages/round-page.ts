@@ -8,11 +8,23 @@ export class RoundPage {
 		await this.page.goto(`/rounds/${id}`);
 	}
 
+	/** Takes a workflow step; steps with consequences (close, publish) are confirmed in their dialog. */
 	async step(label: string, reason?: string): Promise<void> {
-		const form = this.page.locator('form.transition').filter({ has: this.page.getByRole('button', { name: label }) });
-		if (reason) await form.getByLabel(/理由/).fill(reason);
-		await form.getByRole('button', { name: label }).click();
-		await expect(this.page.getByRole('status')).toBeVisible();
+		const box = this.page.locator('.transition').filter({ has: this.page.getByRole('button', { name: label, exact: true }) });
+		if (reason) await box.getByLabel(/理由/).fill(reason);
+		await box.getByRole('button', { name: label, exact: true }).click();
+		const dialog = this.page.getByRole('dialog', { name: label });
+		const asked = await dialog.waitFor({ state: 'visible', timeout: 2000 }).then(() => true, () => false);
+		if (asked) await dialog.getByRole('button', { name: `确认${label}` }).click();
+		await expect(this.page.getByRole('status').first()).toBeVisible();
+	}
+
+	/** Opens the confirmation of a step and returns the dialog (not confirmed). */
+	async openStep(label: string) {
+		await this.page.locator('.transition').getByRole('button', { name: label, exact: true }).click();
+		const dialog = this.page.getByRole('dialog', { name: label });
+		await expect(dialog).toBeVisible();
+		return dialog;
 	}
 
 	async expectStatus(label: string): Promise<void> {

@@ -44,7 +44,8 @@ const STATUS: Record<IngestOutcome['status'], string> = {
 	imported: '已导入',
 	duplicate: '重复',
 	needs_agency: '待指定单位',
-	failed: '失败'
+	failed: '失败',
+	replaces: '待确认替换' // only the web import asks (askBeforeReplace)
 };
 
 export async function importCommand(db: Database, args: ParsedArgs, out: (s: string) => void, err: (s: string) => void): Promise<number> {

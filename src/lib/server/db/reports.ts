@@ -120,6 +120,15 @@ export async function writeScores(db: Executor, reportId: number, rubricId: numb
 		.orderBy('id')
 		.execute();
 	for (const o of ovs) latestOverride.set(o.indicator_id, o.level);
+	// An override waiting for review (its indicator's machine level changed at a re-score) is not applied.
+	const pending = await db
+		.selectFrom('override_reviews')
+		.select('indicator_id')
+		.where('report_id', '=', reportId)
+		.where('rubric_id', '=', rubricId)
+		.where('resolved_at', 'is', null)
+		.execute();
+	for (const p of pending) latestOverride.delete(p.indicator_id);
 	const rows = a.indicators.map((ind) => {
 		const ov = latestOverride.get(ind.id);
 		const level = ov ?? ind.level;

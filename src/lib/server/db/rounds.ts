@@ -1,5 +1,5 @@
 /** Assessment rounds. */
-import type { Kysely } from 'kysely';
+import type { Expression, ExpressionBuilder, Kysely, SqlBool } from 'kysely';
 import type { DB, Round, RoundStatus } from './schema';
 
 type Executor = Kysely<DB>;
@@ -51,6 +51,17 @@ export async function insertRound(
 		.returning('id')
 		.executeTakeFirstOrThrow();
 	return row.id;
+}
+
+/**
+ * "This agency is expected in the round": on the round's stored roster (filled at publish time,
+ * issue 14) or, for a round without one, active. Agencies added or merged later do not change a
+ * published round.
+ */
+export function expectedInRound<TB extends keyof DB>(eb: ExpressionBuilder<DB, TB | 'agencies'>, roundId: number): Expression<SqlBool> {
+	const e = eb as unknown as ExpressionBuilder<DB, 'agencies'>;
+	const roster = e.selectFrom('round_agencies').select('round_agencies.agency_id').where('round_agencies.round_id', '=', roundId);
+	return e.or([e('agencies.id', 'in', roster), e.and([e.not(e.exists(roster)), e('agencies.active', '=', 1)])]);
 }
 
 /** A period as the product writes it: a year (2019) or a half year (2017H1). */

@@ -16,6 +16,8 @@ export interface AgenciesTable {
 	region: string | null;
 	group_name: string | null;
 	active: ColumnType<number, number | undefined, number>;
+	/** set when merged into another agency (issue 14: the merge can be undone) */
+	merged_into: ColumnType<number | null, number | null | undefined, number | null>;
 	created_at: CreatedAt;
 }
 
@@ -88,6 +90,44 @@ export interface ReportsTable {
 	superseded: ColumnType<number, number | undefined, number>;
 	imported_by: number | null;
 	imported_at: CreatedAt;
+	/** soft delete (issue 14): a withdrawn report is also superseded, so no count reads it */
+	withdrawn_at: ColumnType<string | null, string | null | undefined, string | null>;
+	withdrawn_by: ColumnType<number | null, number | null | undefined, number | null>;
+	withdrawn_reason: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+/** The roster of a round (the agencies expected), frozen when it is published. */
+export interface RoundAgenciesTable {
+	round_id: number;
+	agency_id: number;
+}
+
+/** An override whose indicator got another machine level at a re-score: waits for an evaluator (待复核). */
+export interface OverrideReviewsTable {
+	id: Generated<number>;
+	report_id: number;
+	rubric_id: number;
+	indicator_id: string;
+	override_id: number;
+	level: number;
+	old_machine_level: number | null;
+	new_machine_level: number | null;
+	created_at: string;
+	resolved_at: string | null;
+	resolved_by: number | null;
+	resolution: 'kept' | 'dismissed' | 'replaced' | null;
+}
+
+/** A merge of two agencies and what it moved (so it can be undone). */
+export interface AgencyMergesTable {
+	id: Generated<number>;
+	from_id: number;
+	into_id: number;
+	/** JSON: { reports: number[], users: number[], aliases: string[], alias: string | null } */
+	moved: Json;
+	user_id: number | null;
+	created_at: string;
+	undone_at: string | null;
 }
 
 export interface ScoresTable {
@@ -178,6 +218,9 @@ export interface DB {
 	overrides: OverridesTable;
 	audit_log: AuditLogTable;
 	login_attempts: LoginAttemptsTable;
+	round_agencies: RoundAgenciesTable;
+	override_reviews: OverrideReviewsTable;
+	agency_merges: AgencyMergesTable;
 }
 
 export type User = Selectable<UsersTable>;

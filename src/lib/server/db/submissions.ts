@@ -1,6 +1,7 @@
 /** Submissions of a round per agency (the board) and one agency's current report with its scores. */
 import type { Kysely } from 'kysely';
 import type { DB } from './schema';
+import { expectedInRound } from './rounds';
 
 type Executor = Kysely<DB>;
 
@@ -18,7 +19,8 @@ export interface BoardRow {
 }
 
 /**
- * One row per active agency (and any agency with a report in the round): its current
+ * One row per expected agency (the stored roster of a published round, else the active ones;
+ * and any agency with a report in the round): its current
  * (non-superseded) report and whether it came in on time. One query, no per-agency loop.
  */
 export async function submissionBoard(db: Executor, roundId: number): Promise<BoardRow[]> {
@@ -37,7 +39,7 @@ export async function submissionBoard(db: Executor, roundId: number): Promise<Bo
 			'reports.imported_at as submittedAt',
 			'reports.late'
 		])
-		.where((eb) => eb.or([eb('agencies.active', '=', 1), eb('reports.id', 'is not', null)]))
+		.where((eb) => eb.or([expectedInRound(eb, roundId), eb('reports.id', 'is not', null)]))
 		.orderBy('agencies.group_name')
 		.orderBy('agencies.name')
 		.orderBy('reports.id', 'desc')

@@ -20,6 +20,7 @@ import { sha256Hex, type ParseOutcome } from './parse-task';
 import { getImportPool } from './pool';
 import { AgencyIndex, type RegistryAgency } from './resolve-agency';
 import { afterImport } from '../similarity/service';
+import { currentReportOf, type ReplacedReport } from '../rounds/report-fix';
 
 export type IngestOutcome =
 	| {
@@ -48,7 +49,9 @@ export type IngestOutcome =
 			max: number;
 			message: string;
 	  }
-	| { status: 'failed'; fileName: string; message: string };
+	| { status: 'failed'; fileName: string; message: string }
+	/** not saved: it would replace the agency's current report (ask, then repeat with `confirmReplace`) */
+	| { status: 'replaces'; fileName: string; agencyId: number; agencyName: string; replaces: ReplacedReport; message: string };
 
 /** Per-batch state: the round, its rubric, and the agency index (kept current as files go in). */
 export interface IngestContext {
@@ -71,7 +74,7 @@ export async function createIngestContext(
 	if (!round) throw new Error(m.ix_round_id_not_found({ id: roundId }));
 	const rubric = await rubrics.findRubric(db, round.rubric_id);
 	if (!rubric) throw new Error(m.ix_round_rubric_not_found({ id: roundId }));
-	const list = await agencies.listAgencies(db);
+	const list = (await agencies.listAgencies(db)).filter((a) => a.merged_into == null); // a merged agency's name is an alias of its target
 	const index = new AgencyIndex(
 		list.map((a) => ({ id: a.id, name: a.name, region: a.region })),
 		await agencies.listAliases(db)
@@ -106,7 +109,7 @@ export async function ingestFile(
 	ctx: IngestContext,
 	fileName: string,
 	bytes: Uint8Array,
-	opts: { agencyId?: number | null; now?: Date; parsed?: Promise<ParseOutcome> } = {}
+	opts: { agencyId?: number | null; now?: Date; parsed?: Promise<ParseOutcome>; askBeforeReplace?: boolean } = {}
 ): Promise<IngestOutcome> {
 	// Decoding and analysis run in a worker thread (pool.ts); this thread only writes rows.
 	const parsed = await (opts.parsed ?? parseForIngest(ctx, fileName, bytes));
@@ -137,6 +140,14 @@ export async function ingestFile(
 		const r = ctx.index.resolve(a.meta.agency);
 		if (r.ok) agencyId = r.agencyId;
 		else candidates = r.candidates;
+	}
+	// Issue 14: replacing an agency's current report is asked first (the web import; an agency's own resubmission is not).
+	if (opts.askBeforeReplace && agencyId != null) {
+		const current = await currentReportOf(ctx.db, ctx.round.id, agencyId);
+		if (current) {
+			const name = (await agencies.findAgency(ctx.db, agencyId))?.name ?? '';
+			return { status: 'replaces', fileName, agencyId, agencyName: name, replaces: current, message: m.rf_would_replace({ agency: name, file: current.fileName }) };
+		}
 	}
 	// issue 12: this year's tables against the agency's report of the previous round
 	if (agencyId != null) a.checks.push(...(await previousRoundChecks(ctx.db, ctx.round, agencyId, a.tables)));

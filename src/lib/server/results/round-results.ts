@@ -7,6 +7,7 @@ import type { Kysely } from 'kysely';
 import type { Span } from '../../analysis/analyze';
 import type { RubricDefinition } from '../../analysis/rubric';
 import * as rounds from '../db/rounds';
+import { expectedInRound } from '../db/rounds';
 import * as rubrics from '../db/rubrics';
 import type { DB, Round } from '../db/schema';
 import { clipEvidence, scoreRate, type AgencyResult, type DimensionDef, type IndicatorDef, type Level, type RoundResults } from './types';
@@ -96,12 +97,12 @@ export async function roundTotals(db: Executor, round: Pick<Round, 'id' | 'rubri
 	return assignRanks(rows);
 }
 
-/** Active agencies without a current scored report in the round (未报送). */
+/** Expected agencies (the round's stored roster once published, else the active ones) without a current scored report (未报送). */
 export async function missingAgencies(db: Executor, roundId: number) {
 	return db
 		.selectFrom('agencies')
 		.select(['agencies.id as agencyId', 'agencies.name as agencyName', 'agencies.group_name as group'])
-		.where('agencies.active', '=', 1)
+		.where((eb) => expectedInRound(eb, roundId))
 		.where(({ not, exists, selectFrom }) =>
 			not(
 				exists(

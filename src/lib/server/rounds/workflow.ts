@@ -6,6 +6,7 @@
 import { error } from '@sveltejs/kit';
 import type { Database } from '../db/connect';
 import { appendAudit } from '../db/audit';
+import { snapshotRoster } from './integrity';
 import type { Round, RoundStatus } from '../db/schema';
 import { roundStatusLabel } from '../../i18n/labels';
 import { m } from '../../paraglide/messages.js';
@@ -97,6 +98,8 @@ export async function transitionRound(
 			.where('status', '=', round.status)
 			.executeTakeFirst();
 		if (Number(res.numUpdatedRows) !== 1) return { ok: false, status: 409, message: m.sv_round_changed_concurrently() } as const;
+		// The roster (agencies expected) is frozen with the results (issue 14).
+		const roster = to === 'published' ? await snapshotRoster(trx, roundId) : undefined;
 		await appendAudit(
 			trx,
 			{
@@ -106,7 +109,7 @@ export async function transitionRound(
 				entity: 'round',
 				entityId: roundId,
 				before: { status: round.status },
-				after: { status: to, ...(opts.reason?.trim() ? { reason: opts.reason.trim() } : {}) },
+				after: { status: to, ...(opts.reason?.trim() ? { reason: opts.reason.trim() } : {}), ...(roster === undefined ? {} : { roster }) },
 				ip: opts.ip ?? null
 			},
 			now
@@ -141,7 +144,7 @@ export function submissionProblem(round: Pick<Round, 'status'>): string | null {
 		case 'review':
 			return m.ix_closed_review();
 		case 'published':
-			return m.ix_closed_published();
+			return m.sv_round_frozen(); // the same refusal as every other change to a published round
 	}
 }
 

@@ -18,9 +18,11 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	const ctx = await roundContext(db, url);
 	const totals = ctx.round ? await roundTotals(db, ctx.round) : [];
 	const byAgency = new Map(totals.map((t) => [t.agencyId, t]));
+	const manage = can(locals.user, 'agencies.manage');
 	return {
 		ctx,
-		canManage: can(locals.user, 'agencies.manage'),
+		canManage: manage,
+		merges: manage ? (await agencies.listMerges(db)).map((g) => ({ id: g.id, at: g.created_at, from: g.from_name, into: g.into_name })) : [],
 		agencies: list.map((a) => ({
 			id: a.id,
 			name: a.name,
@@ -28,6 +30,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 			region: a.region,
 			level: a.level,
 			active: !!a.active,
+			mergedInto: a.merged_into,
 			aliases: aliases.filter((x) => x.agency_id === a.id).map((x) => x.alias),
 			rate: byAgency.get(a.id)?.rate ?? null,
 			rank: byAgency.get(a.id)?.rank ?? null
@@ -69,21 +72,44 @@ export const actions: Actions = {
 		});
 		return { message: m.ix_agency_saved({ name: f.name }), ok: true };
 	},
+	mergePlan: async ({ request, locals }) => {
+		requirePermission(locals.user, 'agencies.manage');
+		const db = await getDb();
+		const form = await request.formData();
+		const pair = await mergePair(db, form);
+		if ('problem' in pair) return pair.problem;
+		const p = await agencies.mergePreview(db, pair.a.id);
+		return { mergePlan: { from: pair.a.id, into: pair.b.id, fromName: pair.a.name, intoName: pair.b.name, ...p } };
+	},
 	merge: async ({ request, locals }) => {
 		const user = requirePermission(locals.user, 'agencies.manage');
 		const db = await getDb();
 		const form = await request.formData();
-		const from = Number(form.get('from'));
-		const into = Number(form.get('into'));
-		if (!from || !into || from === into) return fail(400, { message: m.ix_merge_pick_two() });
-		const a = await agencies.findAgency(db, from);
-		const b = await agencies.findAgency(db, into);
-		if (!a || !b) return fail(404, { message: m.err_agency_not_found() });
+		if (form.get('confirm') !== '1') return fail(400, { message: m.rn_confirm_required() });
+		const pair = await mergePair(db, form);
+		if ('problem' in pair) return pair.problem;
+		const { a, b } = pair;
 		await db.transaction().execute(async (trx) => {
-			await agencies.mergeAgencies(trx, from, into);
-			await appendAudit(trx, { userId: user.id, username: user.username, action: 'agency_merge', entity: 'agency', entityId: into, before: { from: a.name }, after: { into: b.name } });
+			const mergeId = await agencies.mergeAgencies(trx, a.id, b.id, user.id);
+			await appendAudit(trx, { userId: user.id, username: user.username, action: 'agency_merge', entity: 'agency', entityId: b.id, before: { from: a.name, fromId: a.id }, after: { into: b.name, mergeId } });
 		});
 		return { message: m.ix_agency_merged({ from: a.name, into: b.name }), ok: true };
+	},
+	unmerge: async ({ request, locals }) => {
+		const user = requirePermission(locals.user, 'agencies.manage');
+		const db = await getDb();
+		const form = await request.formData();
+		const id = Number(form.get('mergeId'));
+		const r = await db.transaction().execute(async (trx) => {
+			const back = await agencies.undoMerge(trx, id);
+			if (back) {
+				await appendAudit(trx, { userId: user.id, username: user.username, action: 'agency_unmerge', entity: 'agency', entityId: back.fromId, before: { into: back.intoId, mergeId: id }, after: { reports: back.reports.length, users: back.users.length, keptReports: back.keptReports } });
+			}
+			return back;
+		});
+		if (!r) return fail(404, { message: m.ag_unmerge_missing() });
+		const name = (await agencies.findAgency(db, r.fromId))?.name ?? '';
+		return { message: m.ag_unmerged({ name, reports: r.reports.length, kept: r.keptReports }), ok: true };
 	},
 	importList: async ({ request, locals }) => {
 		const user = requirePermission(locals.user, 'agencies.manage');
@@ -114,3 +140,15 @@ export const actions: Actions = {
 		return { message, ok: true };
 	}
 };
+
+/** The two agencies of a merge form, or the refusal to return. */
+async function mergePair(db: Awaited<ReturnType<typeof getDb>>, form: FormData) {
+	const from = Number(form.get('from'));
+	const into = Number(form.get('into'));
+	if (!from || !into || from === into) return { problem: fail(400, { message: m.ix_merge_pick_two() }) };
+	const a = await agencies.findAgency(db, from);
+	const b = await agencies.findAgency(db, into);
+	if (!a || !b) return { problem: fail(404, { message: m.err_agency_not_found() }) };
+	if (a.merged_into != null || b.merged_into != null) return { problem: fail(409, { message: m.ag_merge_already() }) };
+	return { a, b };
+}

@@ -2,12 +2,13 @@ import type { PageServerLoad } from './$types';
 import { getDb } from '$lib/server/bootstrap';
 import { can } from '$lib/server/auth/policy';
 import { roundContext } from '$lib/server/results/dashboard';
+import { restrictContext } from '$lib/server/rounds/visibility';
 
 const PAGE = 50;
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const db = await getDb();
-	const ctx = await roundContext(db, url);
+	const ctx = await restrictContext(db, await roundContext(db, url), locals.user);
 	const staff = can(locals.user, 'dashboards.view');
 	const status = url.searchParams.get('status') ?? '';
 	const q = (url.searchParams.get('q') ?? '').trim();

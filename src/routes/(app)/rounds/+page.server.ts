@@ -6,9 +6,8 @@ import { appendAudit } from '$lib/server/db/audit';
 import * as rounds from '$lib/server/db/rounds';
 import * as rubrics from '$lib/server/db/rubrics';
 import { STATUS_LABELS } from '$lib/server/rounds/workflow';
+import { roundFields, roundProblem } from '$lib/server/rounds/edit';
 import { m } from '$lib/paraglide/messages.js';
-
-const MAX_NAME = 100;
 
 export const load: PageServerLoad = async ({ locals }) => {
 	const user = requirePermission(locals.user, 'dashboards.view');
@@ -18,6 +17,7 @@ export const load: PageServerLoad = async ({ locals }) => {
 		.selectFrom('reports')
 		.select((eb) => ['round_id', eb.fn.countAll<number>().as('n')])
 		.where('superseded', '=', 0)
+		.where('withdrawn_at', 'is', null)
 		.groupBy('round_id')
 		.execute();
 	const n = new Map(counts.map((c) => [c.round_id, Number(c.n)]));
@@ -40,18 +40,12 @@ export const load: PageServerLoad = async ({ locals }) => {
 export const actions: Actions = {
 	create: async ({ request, locals, getClientAddress }) => {
 		const user = requirePermission(locals.user, 'rounds.manage');
-		const form = await request.formData();
-		const name = String(form.get('name') ?? '').trim();
-		const period = String(form.get('period') ?? '').trim().toUpperCase();
-		const deadline = String(form.get('deadline') ?? '').trim() || null;
+		const f = roundFields(await request.formData());
+		const { name, period, deadline } = f;
 		const values = { name, period, deadline: deadline ?? '' };
-		if (!name) return fail(400, { ...values, message: m.ix_round_name_required() });
-		if (name.length > MAX_NAME) return fail(400, { ...values, message: m.sv_round_name_too_long({ max: MAX_NAME }) });
-		if (!rounds.isPeriod(period)) return fail(400, { ...values, message: m.ix_period_invalid() });
-		if (deadline && (!/^\d{4}-\d{2}-\d{2}$/.test(deadline) || Number.isNaN(Date.parse(deadline)))) {
-			return fail(400, { ...values, message: m.ix_deadline_invalid() });
-		}
 		const db = await getDb();
+		const problem = await roundProblem(db, f);
+		if (problem) return fail(400, { ...values, message: problem });
 		const rubric = await rubrics.latestRubric(db);
 		if (!rubric) return fail(500, { ...values, message: m.sv_round_needs_rubric() });
 		const id = await rounds.insertRound(db, { name, period, rubricId: rubric.id, deadline, status: 'draft' });

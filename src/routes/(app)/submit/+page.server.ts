@@ -9,6 +9,7 @@ import * as rounds from '$lib/server/db/rounds';
 import { agencySubmissions } from '$lib/server/db/submissions';
 import { createIngestContext, ingestFile } from '$lib/server/import/ingest';
 import { ownResult } from '$lib/server/rounds/own-results';
+import { visibleRounds } from '$lib/server/rounds/visibility';
 import { STATUS_LABELS, submissionProblem } from '$lib/server/rounds/workflow';
 import { periodLabel } from '$lib/i18n/labels';
 import { m } from '$lib/paraglide/messages.js';
@@ -23,8 +24,8 @@ export const load: PageServerLoad = async ({ locals }) => {
 	const agencyId = agencyOf(user);
 	const db = await getDb();
 	const agency = await agencies.findAgency(db, agencyId);
-	// Draft rounds are not announced to agencies yet.
-	const list = (await rounds.listRounds(db)).filter((r) => r.status !== 'draft');
+	// Only rounds open to the agency or published (issue 14): drafts and rounds under review are not shown.
+	const list = await visibleRounds(db, user);
 	const out = [];
 	for (const r of list) {
 		const subs = await agencySubmissions(db, r.id, agencyId);

@@ -6,7 +6,9 @@ import { can, canSeeAgency, requirePermission } from '$lib/server/auth/policy';
 import type { SessionUser } from '$lib/server/auth/session';
 import * as reports from '$lib/server/db/reports';
 import * as rubrics from '$lib/server/db/rubrics';
-import { setOverride } from '$lib/server/scoring/override';
+import { pendingReviews, resolveReview, setOverride } from '$lib/server/scoring/override';
+import * as agencies from '$lib/server/db/agencies';
+import { moveReport, reassignReport, restoreReport, withdrawReport, type FixResult } from '$lib/server/rounds/report-fix';
 import { m } from '$lib/paraglide/messages.js';
 
 type AnalysisDoc = Pick<AnalysisResult, 'sections' | 'noise' | 'tables' | 'checks' | 'score'>;
@@ -28,6 +30,8 @@ async function loadReport(id: number, user: SessionUser | null) {
 			'reports.status',
 			'reports.late',
 			'reports.superseded',
+			'reports.withdrawn_at',
+			'reports.withdrawn_reason',
 			'reports.imported_at',
 			'reports.agency_id',
 			'agencies.name as agency_name',
@@ -92,8 +96,19 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 		.sort((a, b) => order.indexOf(a.id) - order.indexOf(b.id));
 	const total = indicators.reduce((s, i) => s + i.score, 0);
 	const max = indicators.reduce((s, i) => s + i.max, 0);
+	const fix = can(locals.user, 'import.run');
+	const frozen = report.round_status === 'published';
 	return {
+		reviews: await pendingReviews(db, { reportId: report.id }),
+		canReview: can(locals.user, 'reports.override') && !frozen,
+		canFix: fix && !frozen,
+		fixRounds: fix
+			? (await db.selectFrom('rounds').select(['id', 'name', 'status']).where('status', '!=', 'published').where('id', '!=', report.round_id).orderBy('period', 'desc').execute()).map((r) => ({ id: r.id, name: r.name }))
+			: [],
+		fixAgencies: fix ? (await agencies.listAgencies(db, { activeOnly: true })).map((a) => ({ id: a.id, name: a.name })) : [],
 		report: {
+			withdrawnAt: report.withdrawn_at,
+			withdrawnReason: report.withdrawn_reason,
 			id: report.id,
 			fileName: report.file_name,
 			fileType: report.file_type,
@@ -131,5 +146,46 @@ export const actions: Actions = {
 		const r = await setOverride(db, { reportId: Number(params.id), indicatorId, level, reason }, { id: user.id, username: user.username });
 		if (!r.ok) return fail(r.status, { indicatorId, message: r.message, reason });
 		return { indicatorId, saved: true };
-	}
+	},
+	withdraw: async ({ params, request, locals }) => {
+		const user = requirePermission(locals.user, 'import.run');
+		const form = await request.formData();
+		return fixOutcome(await withdrawReport(await getDb(), Number(params.id), String(form.get('reason') ?? ''), user));
+	},
+	restore: async ({ params, request, locals }) => {
+		const user = requirePermission(locals.user, 'import.run');
+		const form = await request.formData();
+		return fixOutcome(await restoreReport(await getDb(), Number(params.id), user, { confirmReplace: form.get('replace') === '1' }), 'restore');
+	},
+	move: async ({ params, request, locals }) => {
+		const user = requirePermission(locals.user, 'import.run');
+		const form = await request.formData();
+		const target = Number(form.get('roundId'));
+		if (!target) return fail(400, { fixMessage: m.rf_pick_round() });
+		return fixOutcome(await moveReport(await getDb(), Number(params.id), target, user, { confirmReplace: form.get('replace') === '1' }), 'move', target);
+	},
+	assign: async ({ params, request, locals }) => {
+		const user = requirePermission(locals.user, 'import.run');
+		const form = await request.formData();
+		const agencyId = Number(form.get('agencyId'));
+		if (!agencyId) return fail(400, { fixMessage: m.ix_choose_or_new_agency() });
+		return fixOutcome(await reassignReport(await getDb(), Number(params.id), agencyId, user, { confirmReplace: form.get('replace') === '1' }), 'assign', agencyId);
+	},
+	reviewKeep: async ({ request, locals }) => review(request, locals.user, 'keep'),
+	reviewDismiss: async ({ request, locals }) => review(request, locals.user, 'dismiss')
 };
+
+/** A report fix as form state: the message, and what to repeat when it would replace a current report. */
+function fixOutcome(r: FixResult, op?: 'restore' | 'move' | 'assign', target?: number) {
+	if (r.ok) return { fixDone: r.message };
+	if ('replaces' in r) return fail(r.status, { fixMessage: r.message, replaces: { op, target: target ?? null, fileName: r.replaces.fileName } });
+	return fail(r.status, { fixMessage: r.message });
+}
+
+async function review(request: Request, who: SessionUser | null, decision: 'keep' | 'dismiss') {
+	const user = requirePermission(who, 'reports.override');
+	const form = await request.formData();
+	const r = await resolveReview(await getDb(), Number(form.get('reviewId')), decision, user);
+	if (!r.ok) return fail(r.status, { reviewMessage: r.message });
+	return { reviewDone: decision === 'keep' ? m.rv_kept() : m.rv_dismissed() };
+}

@@ -6,11 +6,13 @@ import { config } from '$lib/server/env';
 import { createIngestContext, ingestFile, type IngestOutcome } from '$lib/server/import/ingest';
 import { expandUpload } from '$lib/server/import/zip';
 import * as agencies from '$lib/server/db/agencies';
+import { assertNotFrozen } from '$lib/server/rounds/integrity';
 import { m } from '$lib/paraglide/messages.js';
 
 /**
  * POST one file (multipart: `file`, optional `agencyId`) into round [id]. A zip yields one outcome
- * per entry. The page sends files one by one so it can show per-file progress.
+ * per entry. The page sends files one by one so it can show per-file progress. A file that would
+ * replace an agency's current report is not saved but answered `replaces` (send again with `replace=1`).
  */
 export const POST: RequestHandler = async ({ params, request, locals }) => {
 	const user = requirePermission(locals.user, 'import.run');
@@ -36,13 +38,15 @@ export const POST: RequestHandler = async ({ params, request, locals }) => {
 	} catch (e) {
 		error(404, (e as Error).message);
 	}
-	if (ctx.round.status === 'published') error(409, m.ix_round_published());
+	assertNotFrozen(ctx.round);
+	// Replacing an agency's current report is asked first (outcome 'replaces'); `replace=1` confirms.
+	const askBeforeReplace = form.get('replace') !== '1';
 	const bytes = new Uint8Array(await file.arrayBuffer());
 	const expanded = expandUpload(bytes, file.name);
 	const out: IngestOutcome[] = expanded.rejected.map((r) => ({ status: 'failed', fileName: `${file.name}/${r.path}`, message: r.message }));
 	for (const e of expanded.entries) {
 		const name = !e.path || e.path === file.name ? file.name : `${file.name}/${e.path}`;
-		out.push(await ingestFile(ctx, name, e.bytes, { agencyId }));
+		out.push(await ingestFile(ctx, name, e.bytes, { agencyId, askBeforeReplace }));
 	}
 	return json(out);
 };
