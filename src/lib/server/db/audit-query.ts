@@ -1,6 +1,7 @@
 /** Reading the audit log page by page with filters (issue 6). Read-only: the log is append-only. */
 import type { Kysely } from 'kysely';
 import type { DB } from './schema';
+import { clampPage, pageParam } from '../../paging';
 import { m } from '../../paraglide/messages.js';
 import { levelLabel, roleLabel, roundStatusLabel } from '../../i18n/labels';
 import { DEFAULT_TIME_ZONE, localDayStartUtc } from '../../time';
@@ -20,7 +21,7 @@ export interface AuditQuery {
 
 export async function queryAudit(db: Kysely<DB>, q: AuditQuery) {
 	const pageSize = Math.min(Math.max(q.pageSize ?? 50, 1), 500);
-	const page = Math.max(q.page ?? 1, 1);
+	const requested = pageParam(String(q.page ?? 1));
 	let base = db.selectFrom('audit_log');
 	if (q.username) base = base.where('username', '=', q.username);
 	if (q.action) base = q.action.endsWith('*') ? base.where('action', 'like', q.action.slice(0, -1).replace(/[%_]/g, '') + '%') : base.where('action', '=', q.action);
@@ -30,11 +31,13 @@ export async function queryAudit(db: Kysely<DB>, q: AuditQuery) {
 	if (from) base = base.where('at', '>=', from);
 	if (to) base = base.where('at', '<', to);
 	const countRow = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+	// page=1e308 and friends: clamped to a page that exists (issue 13)
+	const { page, offset } = clampPage(requested, Number(countRow.n), pageSize);
 	const rows = await base
 		.selectAll()
 		.orderBy('id', 'desc')
 		.limit(pageSize)
-		.offset((page - 1) * pageSize)
+		.offset(offset)
 		.execute();
 	return { rows, total: Number(countRow.n), page, pageSize };
 }

@@ -6,6 +6,7 @@ import { Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow }
 import { zipSync } from 'fflate';
 import { decodeFile, ACCEPTED_FORMATS } from './decode';
 import { REPORT, buildPdf } from './test-fixtures';
+import { applicationTablePages, PROSE } from './pdf-fixtures';
 
 const utf8 = (s: string): Uint8Array => new TextEncoder().encode(s);
 const nonWs = (s: string): string => s.replace(/\s+/g, '');
@@ -156,6 +157,24 @@ describe('decodeFile: pdf', () => {
 			encoding: null,
 			warnings: []
 		});
+	});
+
+	it('rebuilds a positioned-cell table split over two pages as one grid, page numbers and running header dropped', async () => {
+		const r = await decodeFile(buildPdf(applicationTablePages()), '年报.pdf');
+		if (!r.ok) throw new Error(r.message);
+		expect(r.tables).toHaveLength(1);
+		const t = r.tables![0];
+		expect(t.pages).toEqual([1, 2]);
+		expect(t.rows).toHaveLength(18);
+		expect(t.rows[2].slice(3).map((c) => c.text)).toEqual(['自然人', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他', '总计']);
+		const done = t.rows.find((row) => row[2].text === '3.补正后申请内容仍不明确')!;
+		expect(done.map((c) => c.text).slice(1)).toEqual(['（四）无法提供', '3.补正后申请内容仍不明确', '0', '0', '0', '0', '0', '0', '0']);
+		for (const row of t.rows) for (const c of row) expect(r.text.slice(c.start, c.end)).toBe(c.text);
+		const lines = r.text.split('\n');
+		expect(lines).toContain(PROSE.acrossPages);
+		expect(r.text).not.toMatch(/- \d -|政务公开专栏/);
+		// plain objects only (the result crosses worker threads)
+		expect(JSON.parse(JSON.stringify(r))).toEqual(r);
 	});
 
 	it('a PDF with only a drawn rectangle → no_text_layer', async () => {

@@ -233,7 +233,7 @@ async function decodeInner(
 		case 'pdf': {
 			const r = await extractPdfText(bytes, deadline, onAbort);
 			if (!r.ok) return { ok: false, code: r.code, message: r.message || pdfCorruptMessage() };
-			return ok(r.text, 'pdf', null, [...mismatchWarning(ext, 'pdf'), ...r.warnings]);
+			return ok(r.text, 'pdf', null, [...mismatchWarning(ext, 'pdf'), ...r.warnings], r.tables);
 		}
 		case 'zip': {
 			// The archive guard (zip.ts) sees every zip-shaped file before mammoth or any parser does.
@@ -257,12 +257,13 @@ async function decodeInner(
 	}
 }
 
-function ok(text: string, format: DecodedFormat, encoding: string | null, warnings: string[]): DecodeResult {
+/** `tables` (grids with offsets into `text`) is kept only when the decoder found some. */
+function ok(text: string, format: DecodedFormat, encoding: string | null, warnings: string[], tables?: DocTable[]): DecodeResult {
 	if (text.trim() === '') {
 		const message = format === 'html' ? m.ix_no_text_html() : format === 'docx' ? m.ix_no_text_docx() : m.ix_no_text_file();
 		return { ok: false, code: 'empty', message };
 	}
-	return { ok: true, text, format, encoding, warnings };
+	return tables && tables.length > 0 ? { ok: true, text, format, encoding, warnings, tables } : { ok: true, text, format, encoding, warnings };
 }
 
 function decodeTextual(bytes: Uint8Array, ext: string): DecodeResult {

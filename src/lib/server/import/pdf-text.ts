@@ -1,15 +1,19 @@
 /**
- * PDF bytes → text with unpdf's bundled pdf.js: per page, text items are merged into lines by
- * their y position (reading order top to bottom, left to right within a line). Nothing else is
- * normalised — the engine folds Kangxi radicals and widths itself.
+ * PDF bytes → text and table grids with unpdf's bundled pdf.js: the positioned text items of every
+ * page go to `layoutPdf` (pdf-layout.ts), which rebuilds lines, drops page numbers and running
+ * headers, joins sentences broken over lines and pages, and rebuilds tables as `DocTable` grids
+ * (written into the text as `| a | b |` lines). Characters are not normalised — the engine folds
+ * Kangxi radicals and widths itself.
  */
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { getResolvedPDFJS } from 'unpdf';
+import type { DocTable } from '../../analysis/types';
 import { m } from '../../paraglide/messages.js';
+import { layoutPdf, type LayoutItem, type LayoutPage } from './pdf-layout';
 
 export type PdfTextResult =
-	| { ok: true; text: string; warnings: string[]; pages: number }
+	| { ok: true; text: string; warnings: string[]; pages: number; tables: DocTable[] }
 	| { ok: false; code: 'no_text_layer' | 'corrupt' | 'unsupported' | 'undecodable' | 'timeout'; message: string };
 
 // Messages render in the current request's language (Chinese outside a request): call them when the
@@ -18,14 +22,6 @@ export const noTextLayerMessage = (): string => m.ix_pdf_no_text_layer();
 export const pdfCorruptMessage = (): string => m.ix_corrupt_file({ format: 'pdf' });
 export const pdfUnmappedMessage = (): string => m.ix_pdf_unmapped();
 export const pdfEncryptedMessage = (): string => m.ix_pdf_encrypted();
-
-interface Item {
-	str: string;
-	x: number;
-	y: number;
-	w: number;
-	h: number;
-}
 
 interface RawTextItem {
 	str: string;
@@ -75,39 +71,6 @@ function assetOptions(): AssetOptions {
 	return assets;
 }
 
-/** Merge positioned text items into lines. Exported for tests. */
-export function itemsToLines(items: Item[]): string[] {
-	const sorted = items.filter((it) => it.str.trim() !== '').sort((a, b) => b.y - a.y || a.x - b.x);
-	const lines: Item[][] = [];
-	for (const it of sorted) {
-		const line = lines[lines.length - 1];
-		if (line) {
-			const ref = line[0];
-			const tol = 0.5 * Math.max(ref.h, it.h, 1);
-			if (Math.abs(ref.y - it.y) <= tol) {
-				line.push(it);
-				continue;
-			}
-		}
-		lines.push([it]);
-	}
-	return lines.map((line) => {
-		line.sort((a, b) => a.x - b.x);
-		let out = '';
-		let prev: Item | null = null;
-		for (const it of line) {
-			if (prev) {
-				const gap = it.x - (prev.x + prev.w);
-				const size = Math.max(prev.h, it.h, 1);
-				if (gap > 0.3 * size && !/\s$/.test(out) && !/^\s/.test(it.str)) out += ' ';
-			}
-			out += it.str;
-			prev = it;
-		}
-		return out.trim();
-	});
-}
-
 function pageRanges(pages: number[]): string {
 	const parts: string[] = [];
 	for (let i = 0; i < pages.length; i++) {
@@ -147,7 +110,7 @@ export async function extractPdfText(
 	onTask?.(() => void task.destroy());
 	try {
 		const pdf = await task.promise;
-		const pageTexts: string[] = [];
+		const layoutPages: LayoutPage[] = [];
 		const emptyPages: number[] = [];
 		let nonWs = 0;
 		let suspicious = 0;
@@ -155,20 +118,20 @@ export async function extractPdfText(
 			if (Date.now() > deadline) throw new PdfTimeoutError();
 			const page = await pdf.getPage(n);
 			const content = await page.getTextContent();
-			const items: Item[] = [];
+			const items: LayoutItem[] = [];
 			for (const raw of content.items) {
 				if (!isTextItem(raw)) continue;
 				const t = raw.transform;
 				const h = raw.height || Math.hypot(t[2] ?? 0, t[3] ?? 0);
 				items.push({ str: raw.str, x: t[4] ?? 0, y: t[5] ?? 0, w: raw.width, h });
 			}
+			const height = page.view[3] ?? 842;
 			page.cleanup();
-			const text = itemsToLines(items).filter((l) => l !== '').join('\n');
-			const chars = text.replace(/\s/g, '');
+			const chars = items.map((it) => it.str).join('').replace(/\s/g, '');
 			nonWs += chars.length;
 			suspicious += (chars.match(/[\ue000-\uf8ff\ufffd\u0000-\u001f]/g) ?? []).length;
 			if (chars.length < 5) emptyPages.push(n);
-			pageTexts.push(text);
+			layoutPages.push({ items, height });
 		}
 		const pages = pdf.numPages;
 		if (nonWs === 0 || nonWs < 5 * pages) {
@@ -189,7 +152,8 @@ export async function extractPdfText(
 		if (suspicious > nonWs * 0.3) {
 			warnings.push(m.ix_pdf_garbled());
 		}
-		return { ok: true, text: pageTexts.filter((t) => t !== '').join('\n'), warnings, pages };
+		const layout = layoutPdf(layoutPages);
+		return { ok: true, text: layout.text, warnings, pages, tables: layout.tables };
 	} catch (e) {
 		if (e instanceof PdfTimeoutError) return { ok: false, code: 'timeout', message: '' };
 		if (errorName(e) === 'PasswordException') return { ok: false, code: 'unsupported', message: pdfEncryptedMessage() };

@@ -1,6 +1,7 @@
 import type { PageServerLoad } from './$types';
 import { getDb } from '$lib/server/bootstrap';
 import { requirePermission } from '$lib/server/auth/policy';
+import { clampPage, pageParam } from '$lib/paging';
 import { groupsOf, rankedWithChange, roundContext } from '$lib/server/results/dashboard';
 
 const SORTABLE = new Set(['rank', 'name', 'total', 'rate', 'change']);
@@ -31,7 +32,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	});
 	// The table shows a page of rows; the chart gets every filtered agency in compact columns.
 	const pages = Math.max(1, Math.ceil(shown.length / PAGE_SIZE));
-	const page = Math.min(pages, Math.max(1, Number(url.searchParams.get('page')) || 1));
+	const page = clampPage(pageParam(url.searchParams.get('page')), shown.length, PAGE_SIZE).page;
 	const chart = { ids: shown.map((r) => r.agencyId), names: shown.map((r) => r.agencyName), rates: shown.map((r) => r.rate) };
 	return {
 		ctx,
