@@ -7,7 +7,7 @@
  */
 import { SPECIFIC_KINDS, type RubricIndicator, type SpecificKind } from './rubric';
 import type { Sentence } from './sentences';
-import { findSpecifics, isNamed, readMention, splitClauses, type Clause, type Mood, type Specific } from './specifics';
+import { findSpecifics, isNamed, problemObjects, readMention, splitClauses, type Clause, type Mood, type Specific } from './specifics';
 import { compileScanner, compileTerms, type TermScanner } from './terms';
 import type { RubricDefinition } from './rubric';
 import type { ParsedTable } from './tables';
@@ -82,6 +82,7 @@ export function prepareTerms(rubric: RubricDefinition, ctx: LevelContext): void 
 	ctx.termHits = m;
 }
 
+const APPLICANTS = /申请人|依申请|公开申请/;
 const FRAMING = /现将[^。]{0,60}(?:报告|总结|汇报|说明)如下|(?:报告|总结|汇报)如下[：。]?$/;
 
 function inQuotedList(text: string, pos: number): boolean {
@@ -250,12 +251,22 @@ function mentionLevel(ind: RubricIndicator, ctx: LevelContext): IndicatorLevel {
 				discount(s, 'plan');
 				continue;
 			}
+			// disclosure applicants' requests are rc.applications, not messages handled
+			if (kind === 'handling' && APPLICANTS.test(s.text)) continue;
+			// a term only inside the shortcomings a measure dealt with (将互动咨询不回应等问题列入检查) is a problem
+			const objs = problemObjects(s.text);
+			if (objs.length > 0 && positions.every((p) => objs.some(([a, b]) => p >= a && p < b))) {
+				discount(s, 'problems');
+				continue;
+			}
 			if (isFraming(ctx, s)) {
 				// the report's own framing sentence (现将…报告如下) is not evidence
 				discount(s, 'generic');
 				continue;
 			}
 			let specifics = ownTermsAreNotSpecifics(s.text, specificsOf(ctx, s, kinds), spans);
+			// the shortcomings a measure dealt with (对存在空白栏目等问题进行督查) are not its specifics
+			if (objs.length > 0) specifics = specifics.filter((x) => !objs.some(([a, b]) => x.start >= a && x.end <= b));
 			if (specifics.length === 0 && kinds.includes('date')) {
 				// a new array: `specifics` may be the per-sentence memo
 				const y = qualifyingYear(s.text, spans);
@@ -322,6 +333,8 @@ function mentionLevel(ind: RubricIndicator, ctx: LevelContext): IndicatorLevel {
 
 const PROBLEM_MARK =
 	/不|未|没有|缺乏|缺少|有待|欠缺|滞后|薄弱|差距|问题|困难|不足|单一|较少|偏少|较低|较弱|难以|仍需|还需|尚需|繁重|身兼|局限|参差/;
+/** a shortfall stated on its own (a problem of its own when a sentence lists several) */
+const SHORTFALL = /有待|不够|不足|不强|不高|不深|不广|滞后|欠缺|薄弱|较少|偏少|单一|不到位|不完善|不规范|不及时|不健全|缺乏|缺少|仍需|还需|尚需|亟待|较弱|较低/;
 const MEASURE_VERB =
 	/加强|加大|完善|健全|提高|推进|强化|拓展|扩大|深化|规范|建立|落实|做好|创新|丰富|探索|转变|编制|实行|开展|提升|优化|推动|坚持|严格|修订|制定|增强|加快|组织|建设|培训|学习|整改|督促|配备|更新|公开/;
 /** the effect of the measure before it (…，增强政民互动实效 / 提高答复质量), not a new measure */
@@ -337,7 +350,19 @@ function unitsOf(text: string, plans: boolean): string[] {
 	const out: string[] = [];
 	for (const p of parts) {
 		if (!plans) {
-			out.push(p);
+			// a list of shortfalls in one sentence (规范性还有待提高、内容深度有待提升、队伍建设有待加强)
+			let cur = '';
+			// (an enumeration with 、, or three or more comma clauses each stating a shortfall; two
+			// comma clauses are usually one problem and its detail)
+			const commas = p.split('，');
+			const sep = commas.filter((x) => SHORTFALL.test(x)).length >= 3 ? /[，、]/ : /、/;
+			for (const piece of p.split(sep)) {
+				if (cur && SHORTFALL.test(cur) && SHORTFALL.test(piece) && piece.length >= 6) {
+					out.push(cur);
+					cur = piece;
+				} else cur = cur ? `${cur}、${piece}` : piece;
+			}
+			if (cur) out.push(cur);
 			continue;
 		}
 		// plans: a comma starts a new measure when the next clause opens with a measure verb

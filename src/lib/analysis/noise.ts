@@ -2,6 +2,7 @@
  * Page noise: navigation, breadcrumbs, share/print/字号 bars, view counters and site footers.
  * Works line by line on the normalized text; returns the lines judged to be noise.
  */
+import { PAGE_NUMBER_LINE } from './normalize';
 
 export interface Line {
 	/** normalized offsets, end exclusive, without the newline */
@@ -44,6 +45,8 @@ export function isNoiseLine(raw: string, any?: { nav: boolean; footer: boolean; 
 	const t = raw.trim();
 	if (t === '') return false;
 	if (t.length <= 40 && NAV_WORDS.test(t)) return true;
+	// a page number of a printed or exported page (- 1 -, 第2页)
+	if (t.length <= 20 && PAGE_NUMBER_LINE.test(t)) return true;
 	if ((any?.nav ?? true) && t.length <= 120 && NAV_MARKERS.test(t) && !t.includes('。')) return true;
 	if ((any?.footer ?? true) && t.length <= 400 && FOOTER.test(t)) return true;
 	if ((any?.address ?? true) && ADDRESS.test(t) && ADDRESS_MORE.test(t)) return true;

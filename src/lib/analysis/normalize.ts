@@ -185,3 +185,220 @@ export function toOriginal(nz: Normalized, start: number, end: number): { start:
 	if (e === s) return { start: nz.starts[s], end: nz.starts[s] };
 	return { start: nz.starts[s], end: nz.ends[e - 1] };
 }
+
+// ---- layout: hard-wrapped lines and headings inside a line -------------------------------------
+
+/** A page number on a line of its own: - 1 -, —2—, 第3页, 第3页共9页, 3/9. */
+export const PAGE_NUMBER_LINE = /^\s*(?:[-—–]\s*\d{1,4}\s*[-—–]|第\s*\d{1,4}\s*页(?:\s*[，,/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*\/\s*\d{1,4})\s*$/;
+/** A line that opens with a numbered heading (then it starts a new paragraph). */
+const HEADING_OPEN = /^\s*(?:[一二三四五六七八九十]{1,3}\s*[、．.]|[（(]\s*[一二三四五六七八九十\d]{1,3}\s*[）)]|\d{1,2}\s*[、．.](?!\d)|第[一二三四五六七八九十]{1,3}部分|[一二三四五六七八九十]是|其[一二三四五六七八九十][，、：]|第[一二三四五六七八九十]{1,2}[，、：])/;
+/** A line ending with these ends its paragraph (a colon ends the lead-in of a list). */
+const PARAGRAPH_END = /[。！？：；]$|[。！？][”’）)」』]$/;
+/**
+ * A numbered heading standing inside a line, right after a sentence ends (…取得新进展。一、基本情况…).
+ * Enumerators (一是, 第一，) only after a full stop; numbers must not continue (1.5万).
+ */
+const INLINE_HEADING =
+	/(?:[。！？][”’）)」』]?|年度报告|工作报告|自查报告|工作总结)[ \t]*(?=[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]|[（(]\d{1,2}[）)]|\d{1,2}[、．.](?!\d)[\u4e00-\u9fff])/g;
+/** enumerators (一是, 第一，) start a line only in a very long line (a page that lost every break) */
+const INLINE_ENUMERATOR = /[。！？][”’）)」』]?[ \t]*(?=[一二三四五六七八九十]是[\u4e00-\u9fff]|第[一二三四五六七八九十]{1,2}[，、：])/g;
+const ENUMERATOR_LINE = 300;
+/** Where a heading's title ends and its content begins when no punctuation separates them (一、基本情况2020年，…). */
+const TITLE_CONTENT = /(?:\d{4}\s*年|[一二三四五六七八九十]是|[（(][一二三四五六七八九十\d]{1,2}[）)]|我(?:局|区|县|市|旗|盟|办|委|院|厅|部|镇|乡|街道|单位|中心)|本(?:年度|年|单位|机关)|今年|全年|近年来)/;
+const TITLE_MARK = /^\s*(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[、．.])/;
+const TITLE_STOP = /[。！？；：，]/;
+
+/** a table-like line (label and figures): never joined to the next */
+const tableLike = (s: string): boolean => (s.match(/\d+/g)?.length ?? 0) >= 3 && /\d\s+\d/.test(s);
+
+/**
+ * Restore the paragraphs and headings a layout lost, on the normalized text (the offset map is
+ * kept, so evidence still points into the original):
+ * - hard-wrapped text (PDF exports, copies of them): most lines have about the same width and end
+ *   mid-sentence; such a line is joined to the next unless that one opens a heading, and a page
+ *   number between them (- 1 -) is dropped;
+ * - web copies that lost their line breaks: a line break is put before a numbered heading that
+ *   stands inside a line after a sentence end, and after its title when content follows without
+ *   punctuation (一、基本情况2020年，… → 一、基本情况 / 2020年，…).
+ * `keep` (original offsets) marks tables a decoder gave: their lines are left as they are.
+ */
+export function reflow(nz: Normalized, keep: readonly { start: number; end: number }[] = []): Normalized {
+	const text = nz.text;
+	if (text.length === 0) return nz;
+	// lines (normalized offsets)
+	const ls: number[] = [0];
+	for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) ls.push(i + 1);
+	const nLines = ls.length;
+	const lineEnd = (k: number): number => (k + 1 < nLines ? ls[k + 1] - 1 : text.length);
+	const kept = (k: number): boolean => {
+		if (keep.length === 0) return false;
+		const a = nz.starts[ls[k]];
+		const b = nz.starts[lineEnd(k)];
+		return keep.some((r) => a < r.end && r.start <= b);
+	};
+	const kept2 = (a: number, b: number): boolean => keep.length > 0 && keep.some((r) => nz.starts[a] < r.end && r.start <= nz.starts[b]);
+	const drop = new Uint8Array(text.length);
+	let dropped = 0;
+	// 1. hard wraps: widths in one pass (CJK counts 2), lines sliced only when the text looks wrapped
+	const widths = new Int32Array(nLines);
+	{
+		let k = 0;
+		let w = 0;
+		for (let i = 0; i < text.length; i++) {
+			const c = text.charCodeAt(i);
+			if (c === 10) {
+				widths[k++] = w;
+				w = 0;
+			} else if (c !== 32 && c !== 9) w += c < 0x2e80 ? 1 : 2;
+		}
+		widths[k] = w;
+	}
+	const body: number[] = [];
+	for (let k = 0; k < nLines; k++) if (widths[k] >= 20) body.push(widths[k]);
+	let lineText: string[] = [];
+	if (body.length >= 6) {
+		const sorted = body.sort((a, b) => a - b);
+		const full = sorted[Math.floor(sorted.length * 0.9)];
+		let nFull = 0;
+		let open = 0;
+		for (let k = 0; k < nLines; k++) {
+			if (widths[k] < full * 0.85 || widths[k] > full * 1.1) continue;
+			nFull++;
+			// the last character that is not a space
+			let e = lineEnd(k) - 1;
+			while (e > ls[k] && (text.charCodeAt(e) === 32 || text.charCodeAt(e) === 9)) e--;
+			if (!PARAGRAPH_END.test(text.slice(Math.max(ls[k], e - 1), e + 1))) open++;
+		}
+		if (full <= 220 && nFull >= 5 && nFull >= body.length * 0.3 && open >= nFull * 0.6)
+			for (let k = 0; k < nLines; k++) lineText.push(text.slice(ls[k], lineEnd(k)).trim());
+		else lineText = [];
+		const wrapped = lineText.length > 0;
+		if (wrapped) {
+			for (let k = 0; k + 1 < nLines; k++) {
+				const t = lineText[k];
+				if (widths[k] < full * 0.8 || PARAGRAPH_END.test(t) || tableLike(t) || kept(k)) continue;
+				// the next line with text, across page numbers (and the blank lines around them)
+				let j = k + 1;
+				let page = false;
+				while (j < nLines && (PAGE_NUMBER_LINE.test(lineText[j]) || (lineText[j] === '' && (page || (j + 1 < nLines && PAGE_NUMBER_LINE.test(lineText[j + 1])))))) {
+					if (lineText[j] !== '') page = true;
+					j++;
+				}
+				if (j >= nLines || lineText[j] === '' || HEADING_OPEN.test(lineText[j]) || tableLike(lineText[j]) || kept(j)) continue;
+				// drop from the end of line k's text to the start of line j's text
+				let a = lineEnd(k);
+				while (a > ls[k] && /\s/.test(text[a - 1])) a--;
+				let b = ls[j];
+				while (b < lineEnd(j) && /\s/.test(text[b])) b++;
+				// Latin words keep a space between them
+				const spaceAt = /[A-Za-z0-9]/.test(text[a - 1] ?? '') && /[A-Za-z0-9]/.test(text[b] ?? '') ? a : -1;
+				for (let i = a; i < b; i++) if (i !== spaceAt) drop[i] = 1;
+				dropped += b - a - (spaceAt >= 0 ? 1 : 0);
+				k = j - 1;
+			}
+		}
+	}
+	// 2. headings inside a line (on the text as joined)
+	const inserts: number[] = [];
+	const scanWith = (re: RegExp, s: string): void => {
+		re.lastIndex = 0;
+		let m: RegExpExecArray | null;
+		while ((m = re.exec(s))) {
+			const at = m.index + m[0].length;
+			if (m[0].length === 0) re.lastIndex++;
+			if (at === 0) continue;
+			inserts.push(at);
+			// the title's end when its content follows without punctuation
+			const mark = TITLE_MARK.exec(s.slice(at, at + 8));
+			if (!mark) continue;
+			const rest = s.slice(at + mark[0].length, at + mark[0].length + 30);
+			const stop = rest.search(TITLE_STOP);
+			const c = TITLE_CONTENT.exec(rest);
+			if (c && c.index >= 2 && (stop < 0 || c.index < stop)) inserts.push(at + mark[0].length + c.index);
+		}
+	};
+	// only lines long enough to hold several sentences
+	if (dropped === 0 && keep.length === 0) {
+		// nothing joined: one scan over the whole text, matches kept by the length of their line
+		const lineLen = (at: number): number => {
+			const a = text.lastIndexOf('\n', at - 1) + 1;
+			const b = text.indexOf('\n', at);
+			return (b < 0 ? text.length : b) - a;
+		};
+		scanWith(INLINE_HEADING, text);
+		for (let q = inserts.length - 1; q >= 0; q--) if (lineLen(inserts[q]) <= 60) inserts.splice(q, 1);
+		if (text.length > ENUMERATOR_LINE) {
+			const before = inserts.length;
+			scanWith(INLINE_ENUMERATOR, text);
+			for (let q = inserts.length - 1; q >= before; q--) if (lineLen(inserts[q]) <= ENUMERATOR_LINE) inserts.splice(q, 1);
+		}
+	} else segments();
+	function segments(): void {
+		let segStart = 0;
+		let segDrops = false;
+		for (let i = 0; i <= text.length; i++) {
+			if (i < text.length) {
+				if (drop[i]) segDrops = true;
+				if (text.charCodeAt(i) !== 10 || drop[i]) continue;
+			}
+			// [segStart, i) is one line of the joined text
+			if (i - segStart > 60 && !kept2(segStart, i)) {
+				let s: string;
+				let pos: number[] | null = null;
+				if (!segDrops) s = text.slice(segStart, i);
+				else {
+					const parts: string[] = [];
+					pos = [];
+					for (let p = segStart; p < i; p++)
+						if (!drop[p]) {
+							parts.push(text[p]);
+							pos.push(p);
+						}
+					s = parts.join('');
+				}
+				const before = inserts.length;
+				scanWith(INLINE_HEADING, s);
+				if (s.length > ENUMERATOR_LINE) scanWith(INLINE_ENUMERATOR, s);
+				for (let q = before; q < inserts.length; q++) inserts[q] = pos ? (pos[inserts[q]] ?? i) : segStart + inserts[q];
+			}
+			segStart = i + 1;
+			segDrops = false;
+		}
+	}
+	if (dropped === 0 && inserts.length === 0) return nz;
+	inserts.sort((a, b) => a - b);
+	const outLen = text.length - dropped + inserts.length;
+	const starts = new Int32Array(outLen + 1);
+	const ends = new Int32Array(outLen + 1);
+	const parts: string[] = [];
+	let o = 0;
+	let q = 0;
+	// copy runs of kept units between dropped units and insertion points
+	let i = 0;
+	while (i <= text.length) {
+		while (q < inserts.length && inserts[q] === i) {
+			// a zero-width line break before unit i
+			parts.push('\n');
+			starts[o] = ends[o] = nz.starts[i];
+			o++;
+			q++;
+		}
+		if (i === text.length) break;
+		if (drop[i]) {
+			i++;
+			continue;
+		}
+		let j = i + 1;
+		const stop = q < inserts.length ? inserts[q] : text.length;
+		while (j < text.length && j < stop && !drop[j]) j++;
+		parts.push(text.slice(i, j));
+		starts.set(nz.starts.subarray(i, j), o);
+		ends.set(nz.ends.subarray(i, j), o);
+		o += j - i;
+		i = j;
+	}
+	const out = parts.join('');
+	starts[o] = nz.starts[text.length];
+	ends[o] = nz.ends[text.length];
+	return { text: out, starts: starts.subarray(0, o + 1), ends: ends.subarray(0, o + 1), script: nz.script };
+}

@@ -30,6 +30,12 @@ const GENERIC_QUALIFIER =
 const ZERO =
 	/(?:未|没有|没)(?:有)?(?:收到|发生|接到|受理|出现|产生)|暂无|本年度无|全年无|(?:收到|受理|接到|办结|答复|回复)[^，。；]{0,12}?(?<![\d.])[0零]\s*(?:件|条|起|个|人次|次|份)|(?<![\d.])0\s*(?:件|条|起|份)/g;
 
+const BASIS = /(?:根据|按照|依据|依照|遵照|贯彻|对照)$/;
+/** an agency's own rule stays a specific even when cited (按照《信息发布审核制度》) */
+const OWN_RULE = /(?:制度|办法|细则|规定|规程|方案|指南|目录|清单)》$/;
+function notBasis(m: RegExpExecArray, text: string): boolean {
+	return !BASIS.test(text.slice(Math.max(0, m.index - 4), m.index)) || OWN_RULE.test(m[0]);
+}
 const ALL_KINDS: ReadonlySet<SpecificKind> = new Set(SPECIFIC_KINDS);
 
 /** Spans of quoted slogans (“…” up to 16 characters): numbers inside are not counts. */
@@ -42,7 +48,7 @@ function quotedRanges(text: string): [number, number][] {
 }
 const inRanges = (r: [number, number][], a: number, b: number): boolean => r.some(([s, e]) => a >= s && b <= e);
 
-function collect(re: RegExp, text: string, kind: SpecificKind, out: Specific[], filter?: (m: RegExpExecArray) => boolean): void {
+function collect(re: RegExp, text: string, kind: SpecificKind, out: Specific[], filter?: (m: RegExpExecArray, text: string) => boolean): void {
 	re.lastIndex = 0;
 	let m: RegExpExecArray | null;
 	while ((m = re.exec(text))) {
@@ -50,7 +56,7 @@ function collect(re: RegExp, text: string, kind: SpecificKind, out: Specific[], 
 			re.lastIndex++;
 			continue;
 		}
-		if (!filter || filter(m)) out.push({ kind, start: m.index, end: m.index + m[0].length, from: m.index });
+		if (!filter || filter(m, text)) out.push({ kind, start: m.index, end: m.index + m[0].length, from: m.index });
 	}
 }
 
@@ -73,7 +79,8 @@ export function findSpecifics(text: string, kinds: readonly SpecificKind[]): Spe
 		else if (c === 0x201c || c === 0x22) quote = true; // “ "
 	}
 	const quotes = quote ? quotedRanges(text) : [];
-	if (doc && want.has('document')) collect(DOCUMENT, text, 'document', out);
+	// a document cited as the basis of the work (根据《条例》规定) is not what was done
+	if (doc && want.has('document')) collect(DOCUMENT, text, 'document', out, notBasis);
 	if (digit && want.has('date')) collect(DATE, text, 'date', out);
 	if (want.has('count'))
 		for (const c of findCounts(text)) if (!inRanges(quotes, c.start, c.end)) out.push({ kind: 'count', start: c.start, end: c.end, from: c.start });
@@ -153,8 +160,25 @@ export function splitClauses(text: string): Clause[] {
 
 const STRONG_ACH = /已|(?<![为除])了(?![解然])/;
 
+/**
+ * The problems a measure deals with are its object, not an absence of the measure:
+ * 对存在未及时更新、不良链接等问题进行督查 / 针对公开不及时的问题开展整改.
+ */
+const PROBLEM_OBJECT = /(?:对|针对|就|将|把)[^，。；：]{1,40}?(?:等|的)?(?:问题|情况|现象)/g;
+
+/** Spans of the problems a measure deals with (see PROBLEM_OBJECT): their words are not the measure's specifics. */
+const FAULT = /不|未|没|缺|无|差|低|慢|错|滞后|薄弱|欠缺|问题突出/;
+export function problemObjects(text: string): [number, number][] {
+	const out: [number, number][] = [];
+	if (!/问题|情况|现象/.test(text)) return out;
+	PROBLEM_OBJECT.lastIndex = 0;
+	let m: RegExpExecArray | null;
+	while ((m = PROBLEM_OBJECT.exec(text))) if (FAULT.test(m[0])) out.push([m.index, m.index + m[0].length]);
+	return out;
+}
+
 export function clauseMood(c: string): Mood {
-	if (ABSENCE.test(c)) return 'absence';
+	if (ABSENCE.test(c) && ABSENCE.test(c.replace(PROBLEM_OBJECT, '对问题'))) return 'absence';
 	const ach = ACH.exec(c);
 	const intent = INTENT_GOVERNING.exec(c) ?? INTENT_LOCAL.exec(c);
 	if (ach && intent && intent.index < ach.index && !STRONG_ACH.test(c)) return 'intention';
