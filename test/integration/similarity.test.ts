@@ -15,6 +15,9 @@ import { simDb } from '../../src/lib/server/similarity/tables';
 import { pairView } from '../../src/lib/server/similarity/view';
 import { parseArgs } from '../../src/lib/cli/args';
 import { similarityCommand } from '../../src/lib/cli/commands/similarity';
+import ExcelJS from 'exceljs';
+import { roundResults } from '../../src/lib/server/results/round-results';
+import { buildResultsWorkbook } from '../../src/lib/server/export/xlsx';
 import { freshDb } from './helpers';
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
@@ -105,6 +108,22 @@ describe('reuse figures at import', () => {
 		expect(changed.length).toBeGreaterThan(0);
 		expect(changed.every((t) => /2024/.test(t))).toBe(true);
 		expect(v!.choices.map((c) => c.label)).toContain('previous');
+
+		// the JSON results carry the figure (an agency's own results never name another agency), the workbook a column
+		const res = await roundResults(db, r2024);
+		expect(res!.agencies.find((x) => x.reportId === newId)!.reuse!.previousShare!).toBeGreaterThanOrEqual(0.9);
+		expect(res!.agencies.find((x) => x.reportId === hl)!.reuse).toMatchObject({ peerAgencyName: fin.name });
+		const own = await roundResults(db, r2024, { agencyId: ids[hlth.name] });
+		expect(own!.agencies[0].reuse).toMatchObject({ peerAgencyName: null, peerShare: null });
+		const wb = new ExcelJS.Workbook();
+		await wb.xlsx.load((await buildResultsWorkbook(res!)) as unknown as ExcelJS.Buffer);
+		const ws = wb.getWorksheet('排名')!;
+		const header = (ws.getRow(1).values as unknown[]).map(String);
+		const col = header.indexOf('与上一轮重复率');
+		expect(col).toBeGreaterThan(0);
+		const rowOf = (name: string) => ws.getRows(2, ws.rowCount - 1)!.find((row) => row.getCell(header.indexOf('单位')).value === name)!;
+		expect(Number(rowOf(edu.name).getCell(col).value)).toBeGreaterThanOrEqual(0.9);
+		expect(ws.getColumn(col).numFmt ?? rowOf(edu.name).getCell(col).numFmt).toBe('0.0%');
 
 		// zwgk similarity --round ID
 		const lines: string[] = [];

@@ -92,7 +92,7 @@ describe('buildResultsWorkbook', () => {
 			const lastCol = ws.getRow(1).cellCount;
 			expect(ws.autoFilter).toBe(`A1:${ws.getColumn(lastCol).letter}1`);
 		}
-		expect(sheet('排名').autoFilter).toBe('A1:N1');
+		expect(sheet('排名').autoFilter).toBe('A1:O1'); // … 较上期名次变化, 与上一轮重复率 (issue 15), 备注
 	});
 
 	it('sizes columns for Chinese text (CJK counts as 2)', () => {

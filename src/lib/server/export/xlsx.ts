@@ -82,6 +82,7 @@ function rankingSheet(wb: ExcelJS.Workbook, r: RoundResults): void {
 		{ header: '满分', numFmt: SCORE_FMT },
 		...r.dimensions.map((d) => ({ header: `${d.name}（${d.max}）`, numFmt: SCORE_FMT })),
 		{ header: '较上期名次变化' },
+		{ header: '与上一轮重复率', numFmt: '0.0%' },
 		{ header: '备注', maxWidth: 50 }
 	];
 	const rows: Cellish[][] = r.agencies.map((a) => [
@@ -94,11 +95,12 @@ function rankingSheet(wb: ExcelJS.Workbook, r: RoundResults): void {
 		a.max,
 		...r.dimensions.map((d) => a.dimensions[d.id] ?? null),
 		rankChange(a),
+		a.reuse?.previousShare ?? null,
 		agencyRemarks(r, a) || null
 	]);
 	// Agencies that did not report: listed, never given a 0.
 	for (const m of r.missing) {
-		rows.push([null, m.agencyName, m.group, null, null, null, null, ...r.dimensions.map(() => null), null, '未报送']);
+		rows.push([null, m.agencyName, m.group, null, null, null, null, ...r.dimensions.map(() => null), null, null, '未报送']);
 	}
 	const ws = addTableSheet(wb, '排名', columns, rows);
 	const remarksCol = columns.length;

@@ -9,6 +9,7 @@ import type { RubricDefinition } from '../../analysis/rubric';
 import * as rounds from '../db/rounds';
 import { expectedInRound } from '../db/rounds';
 import * as rubrics from '../db/rubrics';
+import { figuresFor } from '../similarity/service';
 import type { DB, Round } from '../db/schema';
 import { clipEvidence, scoreRate, type AgencyResult, type DimensionDef, type IndicatorDef, type Level, type RoundResults } from './types';
 
@@ -227,6 +228,13 @@ export async function roundResults(
 				indicators: ind
 			};
 		});
+	// issue 15: reuse figures beside the scores (an agency's own results never name another agency)
+	const reuse = await figuresFor(db, agencies.map((a) => a.reportId));
+	for (const a of agencies) {
+		const f = reuse.get(a.reportId);
+		const own = opts.agencyId != null;
+		a.reuse = f ? { previousShare: f.previous?.share ?? null, peerAgencyName: own ? null : (f.peer?.agencyName ?? null), peerShare: own ? null : (f.peer?.share ?? null) } : null;
+	}
 	const missing = opts.agencyId == null ? await missingAgencies(db, round.id) : [];
 	return {
 		round: {

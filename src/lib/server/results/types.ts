@@ -51,6 +51,12 @@ export interface AgencyResult {
 	previousTotal: number | null; // same agency in the previous round
 	previousRank: number | null;
 	indicators: Record<string, IndicatorResult>; // indicator id → result
+	/**
+	 * Reuse (issue 15): share of the report's own text found in the agency's previous report
+	 * (与上一轮重复率), and the closest other agency of the round with its share (left out when the
+	 * results are one agency's own). null: not computed. Shown and exported; scores do not use it.
+	 */
+	reuse?: { previousShare: number | null; peerAgencyName: string | null; peerShare: number | null } | null;
 }
 
 export interface RoundResults {

@@ -394,3 +394,17 @@ export async function afterRescore(db: Kysely<DB>, roundId: number): Promise<voi
 		console.error(`similarity of round ${roundId} failed`, e);
 	}
 }
+
+export interface ReuseList {
+	thresholds: ReuseThresholds;
+	items: FlaggedReport[];
+	/** items beyond the list's length */
+	more: number;
+}
+
+/** The overview's and the round page's list of reports above the thresholds (highest first). */
+export async function reuseList(db: Kysely<DB>, roundId: number, limit = 20): Promise<ReuseList> {
+	const th = similarityConfig();
+	const all = await flaggedReports(db, roundId, th);
+	return { thresholds: th, items: all.slice(0, limit), more: Math.max(0, all.length - limit) };
+}
