@@ -114,7 +114,9 @@ const FIELD_LABELS: Record<string, () => string> = {
 	updated: m.au_f_updated,
 	disabled: m.au_f_disabled,
 	created: m.au_f_created,
-	count: m.au_f_count
+	count: m.au_f_count,
+	usernames: m.au_f_usernames,
+	skipped: m.au_f_skipped
 };
 
 interface Names {

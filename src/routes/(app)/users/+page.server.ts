@@ -1,4 +1,6 @@
 import { fail } from '@sveltejs/kit';
+import * as bulk from '$lib/server/auth/bulk-accounts';
+import { formatOfficeTime } from '$lib/server/export/format';
 import { agencyOptions } from '$lib/server/agency-order';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { getDb } from '$lib/server/bootstrap';
@@ -76,6 +78,26 @@ export const actions: Actions = {
 		const r = await admin.setDisabled(db, actor, id, disabled);
 		if (!r.ok) return fail(400, { form: 'disable', id, message: r.message });
 		return { form: 'disable', id, done: disabled ? m.sv_user_disabled() : m.sv_user_enabled() };
+	},
+	/** Agency accounts from a list (issue 14): the passwords come back once, as a workbook to hand out. */
+	bulk: async (event) => {
+		const { db, form, actor } = await start(event);
+		const file = form.get('file');
+		if (!(file instanceof File) || file.size === 0) return fail(400, { form: 'bulk', message: m.ba_no_file() });
+		if (file.size > 5 * 1024 * 1024) return fail(400, { form: 'bulk', message: m.ba_too_big({ mb: 5 }) });
+		const list = await bulk.readAccountList(new Uint8Array(await file.arrayBuffer()), file.name);
+		if (!list.ok) return fail(400, { form: 'bulk', message: list.message });
+		const r = await bulk.createAgencyAccounts(db, actor, list.rows, { fileName: file.name, skipProblems: form.get('skip') === '1' });
+		const problems = r.problems.map((p) => p.message);
+		if (r.created.length === 0) return fail(400, { form: 'bulk', message: problems.length ? m.ba_nothing_created({ count: problems.length }) : m.ix_list_no_data(), problems });
+		const bytes = await bulk.passwordsWorkbook(r.created, formatOfficeTime(new Date().toISOString()));
+		return {
+			form: 'bulk',
+			done: m.ba_created({ count: r.created.length }),
+			problems,
+			accounts: r.created.map((c) => ({ username: c.username, displayName: c.displayName, agencyName: c.agencyName })),
+			file: { name: bulk.PASSWORDS_FILE_NAME, base64: Buffer.from(bytes).toString('base64') }
+		};
 	},
 	password: async (event) => {
 		const { db, form, actor, num } = await start(event);
