@@ -157,9 +157,9 @@ describe('score overrides in English', () => {
 		expect(await en(() => setOverride(db, { ...input, reason: 'checked by hand' }, user))).toEqual({
 			ok: false,
 			status: 409,
-			message: 'This round is published and its scores are frozen; to adjust them, a supervisor must first reopen the review'
+			message: "This round's results are published and its scores are frozen; to adjust them, a supervisor must first reopen the review"
 		});
-		expect(await setOverride(db, { ...input, reason: 'checked by hand' }, user)).toMatchObject({ message: /^本轮次已发布/ });
+		expect(await setOverride(db, { ...input, reason: 'checked by hand' }, user)).toMatchObject({ message: /^该轮次结果已发布/ });
 	});
 });
 

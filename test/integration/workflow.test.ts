@@ -90,7 +90,8 @@ describe('submissions', () => {
 		expect(submissionProblem({ status: 'draft' })).toBe('该轮次尚未开始报送');
 		expect(submissionProblem({ status: 'open' })).toBeNull();
 		expect(submissionProblem({ status: 'review' })).toMatch(/已截止报送/);
-		expect(submissionProblem({ status: 'published' })).toMatch(/不再接收/);
+		// issue 14: a published round answers every change with the one frozen message
+		expect(submissionProblem({ status: 'published' })).toMatch(/已发布，分数已冻结/);
 		expect(isLate({ deadline: '2025-01-31' }, new Date('2025-01-31T15:00:00Z'))).toBe(false);
 		expect(isLate({ deadline: '2025-01-31' }, new Date('2025-02-01T00:00:01Z'))).toBe(true);
 		expect(isLate({ deadline: null }, new Date('2030-01-01T00:00:00Z'))).toBe(false);
