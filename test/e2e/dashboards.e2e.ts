@@ -150,6 +150,9 @@ test('in English the charts, a report\'s warnings and its table checks are Engli
 		await expect(lines.first()).toHaveText(/^[✓✗] (The table balances|The table does not balance|The request table is incomplete)/);
 		// Only the report's own column names (passed in as values) may be Chinese.
 		for (const t of await lines.allTextContents()) expect(t.replace(/column [^:]+:/g, '')).not.toMatch(/[\u4e00-\u9fff]/);
+		// the rebuilt table is a grid; choosing a check marks the cells it read
+		await page.locator('section.tables p button[data-check="applications_identity"]').click();
+		await expect(page.locator('section.tables table[data-table="applications"] td.read').first()).toBeVisible();
 		checked = true;
 		await page.screenshot({ path: 'test-results/screens/en-report.png', fullPage: true });
 		break;
