@@ -3,6 +3,7 @@ import { getDb } from '$lib/server/bootstrap';
 import { can } from '$lib/server/auth/policy';
 import { roundContext } from '$lib/server/results/dashboard';
 import { restrictContext } from '$lib/server/rounds/visibility';
+import { clampPage, pageParam } from '$lib/paging';
 
 const PAGE = 50;
 
@@ -12,7 +13,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	const staff = can(locals.user, 'dashboards.view');
 	const status = url.searchParams.get('status') ?? '';
 	const q = (url.searchParams.get('q') ?? '').trim();
-	const pageNo = Math.max(1, Number(url.searchParams.get('page')) || 1);
+	const requested = pageParam(url.searchParams.get('page'));
 	if (!ctx.round) return { ctx, staff, rows: [], total: 0, page: 1, pages: 1, filter: { status, q } };
 	let query = db
 		.selectFrom('reports')
@@ -28,11 +29,13 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	else if (status === 'late') query = query.where('reports.late', '=', 1);
 	if (q) query = query.where((eb) => eb.or([eb('agencies.name', 'like', `%${q}%`), eb('reports.file_name', 'like', `%${q}%`)]));
 	const count = await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
+	const total = Number(count?.n ?? 0);
+	const { page: pageNo, pages, offset } = clampPage(requested, total, PAGE);
 	const rows = await query
 		.select(['reports.id', 'reports.file_name', 'reports.file_type', 'reports.report_type', 'reports.period', 'reports.status', 'reports.late', 'reports.superseded', 'reports.imported_at', 'agencies.name as agency_name', 'agencies.id as agency_id'])
 		.orderBy('reports.id', 'desc')
 		.limit(PAGE)
-		.offset((pageNo - 1) * PAGE)
+		.offset(offset)
 		.execute();
 	const ids = rows.map((r) => r.id);
 	const sums = ids.length
@@ -45,14 +48,13 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 				.execute()
 		: [];
 	const byId = new Map(sums.map((s) => [s.report_id, s]));
-	const total = Number(count?.n ?? 0);
 	return {
 		ctx,
 		staff,
 		rows: rows.map((r) => ({ ...r, total: byId.get(r.id) ? Number(byId.get(r.id)?.total) : null, max: byId.get(r.id) ? Number(byId.get(r.id)?.max) : null })),
 		total,
 		page: pageNo,
-		pages: Math.max(1, Math.ceil(total / PAGE)),
+		pages,
 		filter: { status, q }
 	};
 };

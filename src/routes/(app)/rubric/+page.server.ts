@@ -11,6 +11,7 @@ import { rescoreRound } from '$lib/server/scoring/rescore';
 import { STATUS_LABELS } from '$lib/server/rounds/workflow';
 import { rubricErrorText } from '$lib/i18n/rubric-errors';
 import { m } from '$lib/paraglide/messages.js';
+import type { RubricDefinition } from '$lib/analysis/rubric';
 
 export const load: PageServerLoad = async ({ locals }) => {
 	const user = requirePermission(locals.user, 'rubric.view');
@@ -18,8 +19,12 @@ export const load: PageServerLoad = async ({ locals }) => {
 	const current = await rubrics.latestRubric(db);
 	if (!current) error(500, m.err_rubric_missing());
 	const manage = can(user, 'rubric.manage');
+	// Issue 13: agency users see indicators, points, the level rule and descriptions — never the
+	// matching terms, which are not even sent (a report padded with them would score itself).
+	const showTerms = can(user, 'dashboards.view');
 	return {
-		rubric: { id: current.id, version: current.version, createdAt: current.createdAt, definition: current.definition },
+		rubric: { id: current.id, version: current.version, createdAt: current.createdAt, definition: showTerms ? current.definition : withoutTerms(current.definition) },
+		showTerms,
 		canManage: manage,
 		versions: manage ? (await rubrics.listRubrics(db)).map((v) => ({ id: v.id, key: v.key, version: v.version, name: v.name, createdAt: v.createdAt })) : [],
 		rounds: manage
@@ -27,6 +32,17 @@ export const load: PageServerLoad = async ({ locals }) => {
 			: []
 	};
 };
+
+/** The rubric as an agency user may read it: everything but the evidence terms and term filters. */
+function withoutTerms(def: RubricDefinition): RubricDefinition {
+	return {
+		...def,
+		dimensions: def.dimensions.map((d) => ({
+			...d,
+			indicators: d.indicators.map(({ terms: _t, with: _w, specifics: _s, ...ind }) => ({ ...ind, terms: [] }))
+		}))
+	};
+}
 
 async function draftOf(event: RequestEvent) {
 	const user = requirePermission(event.locals.user, 'rubric.manage');

@@ -18,7 +18,7 @@ export const GET: RequestHandler = async ({ params, locals }) => {
 		.selectFrom('reports')
 		.innerJoin('rounds', 'rounds.id', 'reports.round_id')
 		.select(['reports.bytes', 'reports.file_name', 'reports.file_type', 'reports.encoding', 'reports.agency_id', 'rounds.status'])
-		.where('reports.id', '=', Number(params.id))
+		.where('reports.id', '=', /^\d{1,15}$/.test(params.id) ? Number(params.id) : -1)
 		.executeTakeFirst();
 	if (!r) error(404, m.err_report_not_found());
 	if (!can(locals.user, 'dashboards.view') && !(canSeeAgency(locals.user, r.agency_id) && r.status === 'published')) error(403, m.sv_no_download_report());
@@ -28,7 +28,11 @@ export const GET: RequestHandler = async ({ params, locals }) => {
 		headers: {
 			'content-type': type,
 			'content-disposition': `attachment; filename="report.${r.file_type}"; filename*=UTF-8''${encodeURIComponent(name)}`,
-			'x-content-type-options': 'nosniff'
+			'x-content-type-options': 'nosniff',
+			// Issue 13: a report is confidential — never kept by a browser or proxy cache — and, should
+			// a browser render it anyway (an html report), it may run nothing and load nothing.
+			'cache-control': 'no-store',
+			'content-security-policy': "default-src 'none'; sandbox; frame-ancestors 'none'; base-uri 'none'; form-action 'none'"
 		}
 	});
 };
