@@ -93,6 +93,8 @@ const RULES: Record<string, Rule> = {
 	'/rounds/[id]/indicators.csv GET': g(MANAGE),
 	'/rounds/[id]/notice.docx GET': g(MANAGE),
 	'/rounds/[id]/ranking.csv GET': g(MANAGE),
+	'/rounds/[id]/missing.xlsx GET': g(MANAGE),
+	'/rounds/[id]/missing.csv GET': g(MANAGE),
 	'/rounds/[id]/rectification.zip GET': g(MANAGE),
 	'/rounds/[id]/results.xlsx GET': g(MANAGE),
 	'/rubric load': g(ALL),

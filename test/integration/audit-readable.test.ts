@@ -25,7 +25,7 @@ beforeAll(async () => {
 	const ov = await setOverride(db, { reportId: w.reportA, indicatorId: ind.indicator_id, level: 1, reason: '依据不足，只有笼统表述' }, w.users.evaluator);
 	expect(ov.ok).toBe(true);
 	await appendAudit(db, { userId: null, username: 'cli', action: 'export', entity: 'round', entityId: w.roundId, after: { format: 'xlsx', file: 'x.xlsx' } }, new Date('2026-11-22T17:30:00Z'));
-});
+}, 120_000);
 
 async function all() {
 	const r = await queryAudit(db, { pageSize: 500 });

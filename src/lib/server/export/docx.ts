@@ -9,9 +9,11 @@
 import {
 	AlignmentType,
 	Document,
+	Footer,
 	HeadingLevel,
 	LineRuleType,
 	Packer,
+	PageNumber,
 	Paragraph,
 	ShadingType,
 	Table,
@@ -146,6 +148,21 @@ function table(headers: string[], rows: (string | CellSpec)[][], widths: number[
 	});
 }
 
+/**
+ * The page number in the footer as official documents print it (GB/T 9704: "— 1 —", 4号 宋体
+ * half-width digits), centred; a Word PAGE field, so it stays right after editing.
+ */
+function pageNumberFooter(): Footer {
+	return new Footer({
+		children: [
+			new Paragraph({
+				alignment: AlignmentType.CENTER,
+				children: [new TextRun({ font: 'SimSun', size: 28, children: ['— ', PageNumber.CURRENT, ' —'] })]
+			})
+		]
+	});
+}
+
 async function pack(children: (Paragraph | Table)[], meta: { title: string; creator: string }): Promise<Uint8Array> {
 	const doc = new Document({
 		title: meta.title,
@@ -164,6 +181,7 @@ async function pack(children: (Paragraph | Table)[], meta: { title: string; crea
 		sections: [
 			{
 				properties: { page: { size: A4, margin: { ...MARGIN, header: 851, footer: 992 } } },
+				footers: { default: pageNumberFooter() },
 				children
 			}
 		]

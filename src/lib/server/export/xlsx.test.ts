@@ -63,6 +63,7 @@ describe('buildResultsWorkbook', () => {
 			expect(row.getCell(col('分组')).value).toBe(a.group);
 			expect(row.getCell(col('总分')).value).toBe(a.total);
 			expect(row.getCell(col('满分')).value).toBe(a.max);
+			expect(row.getCell(col('折合得分（%）')).value).toBe(Math.round((a.total / a.max) * 1000) / 10);
 			expect(row.getCell(col('五公开覆盖（30）')).value).toBe(a.dimensions.fd);
 		});
 		// The new agency shows 新, others an arrow or a dash.
@@ -92,7 +93,7 @@ describe('buildResultsWorkbook', () => {
 			const lastCol = ws.getRow(1).cellCount;
 			expect(ws.autoFilter).toBe(`A1:${ws.getColumn(lastCol).letter}1`);
 		}
-		expect(sheet('排名').autoFilter).toBe('A1:O1'); // … 较上期名次变化, 与上一轮重复率 (issue 15), 备注
+		expect(sheet('排名').autoFilter).toBe('A1:P1'); // … 折合得分（%）(issue 14), … 较上期名次变化, 与上一轮重复率 (issue 15), 备注
 	});
 
 	it('sizes columns for Chinese text (CJK counts as 2)', () => {

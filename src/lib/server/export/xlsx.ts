@@ -6,7 +6,7 @@
  * never the only carrier; a manual override carries a note "人工调整：原为…" and a blue score cell.
  */
 import ExcelJS from 'exceljs';
-import type { AgencyResult, Level, RoundResults } from '../results/types';
+import { scoreRate, type AgencyResult, type Level, type RoundResults } from '../results/types';
 import {
 	METHOD_LINES,
 	STATUS_NAMES,
@@ -80,6 +80,8 @@ function rankingSheet(wb: ExcelJS.Workbook, r: RoundResults): void {
 		{ header: '地区' },
 		{ header: '总分', numFmt: SCORE_FMT },
 		{ header: '满分', numFmt: SCORE_FMT },
+		// The ranking is by this: the total as a percentage of the agency's own maximum (n/a items reduce it).
+		{ header: '折合得分（%）', numFmt: SCORE_FMT },
 		...r.dimensions.map((d) => ({ header: `${d.name}（${d.max}）`, numFmt: SCORE_FMT })),
 		{ header: '较上期名次变化' },
 		{ header: '与上一轮重复率', numFmt: '0.0%' },
@@ -93,6 +95,7 @@ function rankingSheet(wb: ExcelJS.Workbook, r: RoundResults): void {
 		a.region,
 		a.total,
 		a.max,
+		scoreRate(a.total, a.max),
 		...r.dimensions.map((d) => a.dimensions[d.id] ?? null),
 		rankChange(a),
 		a.reuse?.previousShare ?? null,
@@ -100,7 +103,7 @@ function rankingSheet(wb: ExcelJS.Workbook, r: RoundResults): void {
 	]);
 	// Agencies that did not report: listed, never given a 0.
 	for (const m of r.missing) {
-		rows.push([null, m.agencyName, m.group, null, null, null, null, ...r.dimensions.map(() => null), null, null, '未报送']);
+		rows.push([null, m.agencyName, m.group, null, null, null, null, null, ...r.dimensions.map(() => null), null, null, '未报送']);
 	}
 	const ws = addTableSheet(wb, '排名', columns, rows);
 	const remarksCol = columns.length;

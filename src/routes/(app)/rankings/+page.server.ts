@@ -17,7 +17,9 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	const sortParam = url.searchParams.get('sort') ?? 'rank';
 	const sort = SORTABLE.has(sortParam) || ctx.dimensions.some((d) => d.id === sortParam) ? sortParam : 'rank';
 	const dir = url.searchParams.get('dir') === 'desc' ? 'desc' : 'asc';
-	if (!ctx.round) return { ctx, groups, regions, filter: { group, region, sort, dir }, rows: [], count: 0, page: 1, pages: 1, chart: { ids: [], names: [], rates: [] }, previous: null };
+	// ?print=1: the print view, every filtered row on one page (issue 14).
+	const print = url.searchParams.get('print') === '1';
+	if (!ctx.round) return { ctx, groups, regions, filter: { group, region, sort, dir }, rows: [], count: 0, page: 1, pages: 1, chart: { ids: [], names: [], rates: [] }, previous: null, print, generatedAt: new Date().toISOString() };
 	const { rows, previous } = await rankedWithChange(db, ctx.round);
 	let shown = rows;
 	if (group) shown = shown.filter((r) => r.group === group);
@@ -31,19 +33,22 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		return dir === 'asc' ? c : -c;
 	});
 	// The table shows a page of rows; the chart gets every filtered agency in compact columns.
-	const pages = Math.max(1, Math.ceil(shown.length / PAGE_SIZE));
-	const page = clampPage(pageParam(url.searchParams.get('page')), shown.length, PAGE_SIZE).page;
+	const size = print ? Math.max(1, shown.length) : PAGE_SIZE;
+	const pages = Math.max(1, Math.ceil(shown.length / size));
+	const page = print ? 1 : clampPage(pageParam(url.searchParams.get('page')), shown.length, size).page;
 	const chart = { ids: shown.map((r) => r.agencyId), names: shown.map((r) => r.agencyName), rates: shown.map((r) => r.rate) };
 	return {
 		ctx,
 		groups,
 		regions,
 		filter: { group, region, sort, dir },
-		rows: shown.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE).map(({ region: _r, ...row }) => row),
+		rows: shown.slice((page - 1) * size, page * size).map(({ region: _r, ...row }) => row),
 		count: shown.length,
 		page,
 		pages,
 		chart,
-		previous: previous ? { id: previous.id, name: previous.name } : null
+		previous: previous ? { id: previous.id, name: previous.name } : null,
+		print,
+		generatedAt: new Date().toISOString()
 	};
 };
