@@ -86,7 +86,8 @@ describe('decodeFile: html', () => {
 		if (!r.ok) return;
 		expect(r.format).toBe('html');
 		expect(r.encoding).toBe('gb18030');
-		expect(r.text.split('\n')).toEqual([...REPORT, '自然人 | 5', '法人或其他组织 | 2']);
+		expect(r.text.split('\n')).toEqual([...REPORT, '| 自然人 | 5 |', '| 法人或其他组织 | 2 |']);
+		expect(r.tables?.[0].rows.map((row) => row.map((c) => c.text))).toEqual([['自然人', '5'], ['法人或其他组织', '2']]);
 	});
 
 	it('sniffs html by content even with a .txt name, and UTF-8 bytes beat a wrong meta', async () => {
@@ -112,11 +113,37 @@ describe('decodeFile: docx', () => {
 		expect(r.encoding).toBeNull();
 		expect(r.text.split('\n')).toEqual([
 			...REPORT,
-			'申请人情况 | 自然人 | 总计',
-			'一、本年新收政府信息公开申请数量 | 5 | 7',
-			'二、上年结转 | 0 | ',
+			'| 申请人情况 | 自然人 | 总计 |',
+			'| 一、本年新收政府信息公开申请数量 | 5 | 7 |',
+			'| 二、上年结转 | 0 |  |',
 			'表格之后的段落。'
 		]);
+		expect(r.tables).toHaveLength(1);
+		expect(r.tables![0].source).toBe('docx');
+	});
+
+	it('a docx table with merged cells becomes a grid with the spans expanded', async () => {
+		const cell = (text: string, opts: { columnSpan?: number; rowSpan?: number } = {}): TableCell =>
+			new TableCell({ children: [new Paragraph(text)], ...opts });
+		const table = new Table({
+			rows: [
+				new TableRow({ children: [cell('项目', { rowSpan: 2 }), cell('申请人情况', { columnSpan: 3 })] }),
+				new TableRow({ children: [cell('自然人'), cell('商业企业'), cell('总计')] }),
+				new TableRow({ children: [cell('本年新收'), cell('4'), cell('1'), cell('5')] })
+			]
+		});
+		const doc = new Document({ sections: [{ children: [new Paragraph(REPORT[0]), table] }] });
+		const r = await decodeFile(new Uint8Array(await Packer.toBuffer(doc)), '合并单元格.docx');
+		if (!r.ok) throw new Error(r.message);
+		const t = r.tables![0];
+		expect(t.rows.map((row) => row.map((c) => c.text))).toEqual([
+			['项目', '申请人情况', '申请人情况', '申请人情况'],
+			['项目', '自然人', '商业企业', '总计'],
+			['本年新收', '4', '1', '5']
+		]);
+		expect(t.rows[1][0].spanned).toBe(true);
+		expect(t.rows[0][2].spanned).toBe(true);
+		for (const row of t.rows) for (const c of row) expect(r.text.slice(c.start, c.end)).toBe(c.text);
 	});
 
 	it('a truncated docx → corrupt', async () => {

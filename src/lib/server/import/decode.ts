@@ -273,7 +273,7 @@ function decodeTextual(bytes: Uint8Array, ext: string): DecodeResult {
 		const decoded = decodeHtmlBytes(bytes);
 		if (!decoded.ok) return { ok: false, code: 'undecodable', message: binaryMessage() };
 		const r = htmlToText(decoded.html);
-		return ok(r.text, 'html', decoded.encoding, [...mismatchWarning(ext, 'html'), ...decoded.warnings, ...r.warnings]);
+		return ok(r.text, 'html', decoded.encoding, [...mismatchWarning(ext, 'html'), ...decoded.warnings, ...r.warnings], r.tables);
 	}
 	const decoded = decodeTextBytes(bytes);
 	if (!decoded.ok) {
@@ -297,6 +297,7 @@ async function decodeDocx(bytes: Uint8Array, ext: string): Promise<DecodeResult>
 	} catch {
 		return { ok: false, code: 'corrupt', message: docxCorruptMessage() };
 	}
-	const r = htmlToText(html, { mainContent: false });
-	return ok(r.text, 'docx', null, [...mismatchWarning(ext, 'docx'), ...warnings]);
+	// mammoth writes merged cells as colspan (gridSpan) and rowspan (vMerge): the grids come from htmlToText.
+	const r = htmlToText(html, { mainContent: false, source: 'docx' });
+	return ok(r.text, 'docx', null, [...mismatchWarning(ext, 'docx'), ...warnings], r.tables);
 }

@@ -1,4 +1,5 @@
 import { describe, it, expect } from 'vitest';
+import type { DocTable } from '../../analysis/types';
 import { decodeEntities, htmlToText } from './html-text';
 
 const PAGE = `<!DOCTYPE html>
@@ -60,10 +61,20 @@ describe('htmlToText', () => {
 		expect(lines).toContain('其中统计公报3篇。');
 	});
 
-	it('renders a table as one line per row with | between cells (empty cells kept)', () => {
-		expect(lines).toContain('信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数');
-		expect(lines).toContain('规章 | 0 |  | 0');
-		expect(lines).toContain('行政规范性文件 | 2 | 1 | 5');
+	it('renders a table as one | line per row (empty cells kept) and as a grid pointing into the text', () => {
+		expect(lines).toContain('| 信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |');
+		expect(lines).toContain('| 规章 | 0 |  | 0 |');
+		expect(lines).toContain('| 行政规范性文件 | 2 | 1 | 5 |');
+		expect(r.tables).toHaveLength(1);
+		const [t] = r.tables;
+		expect(t.source).toBe('html');
+		expect(t.rows.map((row) => row.map((c) => c.text))).toEqual([
+			['信息内容', '本年制发件数', '本年废止件数', '现行有效件数'],
+			['规章', '0', '', '0'],
+			['行政规范性文件', '2', '1', '5']
+		]);
+		expect(r.text.slice(t.start, t.end).split('\n')).toHaveLength(3);
+		for (const row of t.rows) for (const c of row) expect(r.text.slice(c.start, c.end)).toBe(c.text);
 	});
 
 	it('decodes entities', () => {
@@ -108,14 +119,14 @@ describe('tolerance', () => {
 		const t = htmlToText('<body><p>第一段<p>第二段</span><ul><li>甲<li>乙</ul><table><tr><td>一<td>二<tr><td>三<td>四</table></body>', {
 			mainContent: false
 		}).text;
-		expect(t.split('\n')).toEqual(['第一段', '第二段', '甲', '乙', '一 | 二', '三 | 四']);
+		expect(t.split('\n')).toEqual(['第一段', '第二段', '甲', '乙', '| 一 | 二 |', '| 三 | 四 |']);
 	});
 
 	it('renders layout tables (nested table or long cells) as blocks, not rows', () => {
 		const long = '这是正文段落。'.repeat(60);
 		const html = `<table><tr><td>左侧栏目</td><td><p>${long}</p><table><tr><td>甲</td><td>1</td></tr></table></td></tr></table>`;
 		const lines = htmlToText(html, { mainContent: false }).text.split('\n');
-		expect(lines).toEqual(['左侧栏目', long, '甲 | 1']);
+		expect(lines).toEqual(['左侧栏目', long, '| 甲 | 1 |']);
 	});
 
 	it('keeps <pre> line breaks', () => {
@@ -143,5 +154,57 @@ describe('decodeEntities', () => {
 		['AT&T', 'AT&T']
 	])('%s → %s', (input, out) => {
 		expect(decodeEntities(input)).toBe(out);
+	});
+});
+
+describe('tables as grids (rowspan and colspan)', () => {
+	// A 表三-like table (our own figures): the header spans rows and columns, the stub spans rows.
+	const html = `<body><table>
+		<tr><td rowspan="3" colspan="3">（本列数据的勾稽关系）</td><td colspan="7">申请人情况</td></tr>
+		<tr><td rowspan="2">自然人</td><td colspan="5">法人或其他组织</td><td rowspan="2">总计</td></tr>
+		<tr><td>商业企业</td><td>科研机构</td><td>社会公益组织</td><td>法律服务机构</td><td>其他</td></tr>
+		<tr><td colspan="3">一、本年新收政府信息公开申请数量</td><td>5</td><td>1</td><td>0</td><td>0</td><td>0</td><td>0</td><td>6</td></tr>
+		<tr><td rowspan="3">三、本年度办理结果</td><td colspan="2">（一）予以公开</td><td>2</td><td>0</td><td>0</td><td>0</td><td>0</td><td>0</td><td>2</td></tr>
+		<tr><td rowspan="2">（三）不予公开</td><td>1.属于国家秘密</td><td>0</td><td>0</td><td>0</td><td>0</td><td>0</td><td>0</td><td>0</td></tr>
+		<tr><td>2.其他法律行政法规禁止公开</td><td>3</td><td>1</td><td></td><td>0</td><td>0</td><td>0</td><td>4</td></tr>
+	</table></body>`;
+	const r = htmlToText(html, { mainContent: false });
+	const [t] = r.tables as [DocTable];
+	const texts = (i: number): string[] => t.rows[i].map((c) => c.text);
+
+	it('expands the header spans so every column keeps its name', () => {
+		expect(t.rows).toHaveLength(7);
+		expect(t.rows.every((row) => row.length === 10)).toBe(true);
+		expect(texts(0)).toEqual([...Array(3).fill('（本列数据的勾稽关系）'), ...Array(7).fill('申请人情况')]);
+		expect(texts(1).slice(3)).toEqual(['自然人', ...Array(5).fill('法人或其他组织'), '总计']);
+		expect(texts(2).slice(3)).toEqual(['自然人', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他', '总计']);
+		expect(t.rows[2][3].spanned).toBe(true);
+		expect(t.rows[2][4].spanned).toBeFalsy();
+	});
+
+	it('expands the body spans: numbers stay in their columns, labels repeat down their rows', () => {
+		expect(texts(3)).toEqual([...Array(3).fill('一、本年新收政府信息公开申请数量'), '5', '1', '0', '0', '0', '0', '6']);
+		expect(texts(5).slice(0, 4)).toEqual(['三、本年度办理结果', '（三）不予公开', '1.属于国家秘密', '0']);
+		expect(texts(6)).toEqual(['三、本年度办理结果', '（三）不予公开', '2.其他法律行政法规禁止公开', '3', '1', '', '0', '0', '0', '4']);
+		expect(t.rows[6][1]).toMatchObject({ spanned: true });
+		expect(t.rows[6][5].spanned).toBeFalsy();
+	});
+
+	it('writes spanned slots empty, and points them at the cell that spans them', () => {
+		const lines = r.text.split('\n');
+		expect(lines[6]).toBe('|  |  | 2.其他法律行政法规禁止公开 | 3 | 1 |  | 0 | 0 | 0 | 4 |');
+		const origin = t.rows[5][1];
+		expect(r.text.slice(origin.start, origin.end)).toBe('（三）不予公开');
+		expect([t.rows[6][1].start, t.rows[6][1].end]).toEqual([origin.start, origin.end]);
+		for (const row of t.rows) for (const c of row) expect(r.text.slice(c.start, c.end)).toBe(c.text);
+	});
+
+	it('keeps offsets right when a heading is put in front of the main content', () => {
+		const page = `<html><head><title>某局2023年政府信息公开工作年度报告_某市</title></head><body><div class="content">${'正文内容较长的一段文字。'.repeat(8)}<table><tr><td>自然人</td><td>3</td></tr><tr><td>总计</td><td>3</td></tr></table></div></body></html>`;
+		const out = htmlToText(page);
+		expect(out.text.split('\n')[0]).toBe('某局2023年政府信息公开工作年度报告');
+		const cell = out.tables[0].rows[1][1];
+		expect(out.text.slice(cell.start, cell.end)).toBe('3');
+		expect(out.text.slice(out.tables[0].start, out.tables[0].end)).toBe('| 自然人 | 3 |\n| 总计 | 3 |');
 	});
 });

@@ -1,13 +1,15 @@
 /**
- * A small, tolerant HTML → text converter for government web pages and mammoth's docx HTML.
+ * HTML → text for government web pages and mammoth's docx HTML, parsed by parse5 (the HTML
+ * standard's tree construction: implicit closes, stray end tags and broken markup as browsers read
+ * them).
  *
  * - Drops script/style/noscript/template/head, nav/aside, form controls, hidden elements, and
  *   header/footer unless they sit inside an article/main (an article's own header holds its title).
  * - Block elements become line breaks, `<br>` a line break, `<pre>` keeps its whitespace.
- * - A table row becomes one line with its cells joined by ` | ` (empty cells kept, so columns stay
- *   aligned). Rows of layout tables (a cell holding a nested table or > 300 characters, or a row
- *   with a single cell) are rendered as ordinary blocks instead.
- * - Entities: numeric ones and the common named ones.
+ * - Data tables become cell grids (`DocTable`, rowspan/colspan expanded) and are written one line per
+ *   grid row as `| a | b |` (empty and spanned slots written empty, so columns stay aligned).
+ *   Layout tables (a cell holding a nested table or > 300 characters) are rendered as blocks, their
+ *   plain rows as `| a | b |` lines without a grid.
  * - Main content (option `mainContent`, default on): among article/main/[role=main] and elements
  *   whose id/class looks like content (content, article, zoom, detail, TRS_Editor, zhengwen…), take
  *   the deepest one holding ≥ 60 % of the page's CJK characters; while it holds no heading (h1–h3,
@@ -16,8 +18,10 @@
  *   engine's noise removal deals with what remains.
  *
  * @example htmlToText('<p>一、总体情况</p><table><tr><td>自然人</td><td>3</td></tr></table>').text
- *   // → '一、总体情况\n自然人 | 3'
+ *   // → '一、总体情况\n| 自然人 | 3 |'
  */
+import { parse, type DefaultTreeAdapterMap } from 'parse5';
+import type { DocCell, DocTable } from '../../analysis/types';
 import { m } from '../../paraglide/messages.js';
 
 export interface HtmlElement {
@@ -30,6 +34,8 @@ export type HtmlNode = HtmlElement | string;
 
 export interface HtmlToTextResult {
 	text: string;
+	/** Data tables as grids, offsets into `text` (see `htmlToText`). */
+	tables: DocTable[];
 	/** The element kept as main content ('' when the whole body was kept). */
 	mainContent: string;
 	warnings: string[];
@@ -39,7 +45,6 @@ const VOID = new Set([
 	'area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr',
 	'basefont', 'bgsound', 'frame', 'keygen'
 ]);
-const RAW_TEXT = new Set(['script', 'style', 'textarea', 'title', 'xmp', 'iframe', 'noembed', 'noframes', 'noscript']);
 const DROP = new Set([
 	'script', 'style', 'noscript', 'template', 'head', 'title', 'nav', 'aside', 'select', 'option', 'button', 'iframe',
 	'svg', 'math', 'object', 'embed', 'canvas', 'audio', 'video', 'map', 'textarea', 'input', 'noembed', 'noframes', 'xmp'
@@ -49,12 +54,6 @@ const BLOCK = new Set([
 	'fieldset', 'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hgroup', 'hr',
 	'html', 'legend', 'li', 'main', 'menu', 'nav', 'ol', 'p', 'pre', 'section', 'summary', 'table', 'caption', 'tr',
 	'ul', 'tbody', 'thead', 'tfoot', 'td', 'th'
-]);
-/** Start tags that close an open <p>. */
-const CLOSES_P = new Set([
-	'address', 'article', 'aside', 'blockquote', 'center', 'details', 'dialog', 'dir', 'div', 'dl', 'fieldset',
-	'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hgroup', 'hr', 'main',
-	'menu', 'nav', 'ol', 'p', 'pre', 'section', 'summary', 'table', 'ul'
 ]);
 const MAX_DEPTH = 300;
 const CONTENT_RE = /content|article|zoom|detail|trs_?editor|zhengwen|wenzhang|neirong|artic|main|text|txt|^con$|conn/i;
@@ -110,159 +109,62 @@ function el(tag: string, attrs: Record<string, string>, parent: HtmlElement | nu
 	return { tag, attrs, children: [], parent };
 }
 
-function parseAttrs(src: string): Record<string, string> {
-	const attrs: Record<string, string> = {};
-	const re = /([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?/g;
-	let m: RegExpExecArray | null;
-	while ((m = re.exec(src)) !== null) {
-		const name = m[1].toLowerCase();
-		if (!(name in attrs)) attrs[name] = decodeEntities(m[2] ?? m[3] ?? m[4] ?? '');
-	}
-	return attrs;
-}
+type P5Node = DefaultTreeAdapterMap['node'];
+type P5Parent = DefaultTreeAdapterMap['parentNode'];
 
-/** Index just past the '>' closing a tag that starts at `from`, respecting quoted attribute values. */
-function tagEnd(html: string, from: number): number {
-	let quote = '';
-	for (let i = from; i < html.length; i++) {
-		const c = html[i];
-		if (quote) {
-			if (c === quote) quote = '';
-		} else if (c === '"' || c === "'") {
-			// Only a quote right after '=' opens a value; stray quotes elsewhere are ignored.
-			let j = i - 1;
-			while (j > from && /\s/.test(html[j])) j--;
-			if (html[j] === '=') quote = c;
-		} else if (c === '>') return i + 1;
-	}
-	const plain = html.indexOf('>', from);
-	return plain === -1 ? html.length : plain + 1;
-}
-
-/** Parse HTML into a tolerant tree (no DOM; unknown tags are kept as generic elements). */
+/**
+ * Parse HTML with parse5 into a light tree (lower-case tags, attributes as a record, text as
+ * strings). Pages with thousands of unclosed <font>/<div> exist: past MAX_DEPTH, elements are
+ * flattened into their ancestor (their text flows into it) so the recursive passes cannot overflow.
+ */
 export function parseHtml(html: string): { root: HtmlElement; title: string } {
+	const doc = parse(html);
 	const root = el('#root', {}, null);
-	let cur = root;
-	const depths = new Map<HtmlElement, number>([[root, 0]]);
-	const depthOf = (n: HtmlElement): number => {
-		let d = depths.get(n);
-		if (d === undefined) {
-			d = n.parent ? depthOf(n.parent) + 1 : 0;
-			depths.set(n, d);
-		}
-		return d;
-	};
 	let title = '';
-	const lower = html.toLowerCase();
-	let i = 0;
-
-	const inScope = (tag: string, stops: Set<string>): HtmlElement | null => {
-		for (let n: HtmlElement | null = cur; n && n !== root; n = n.parent) {
-			if (n.tag === tag) return n;
-			if (stops.has(n.tag)) return null;
-		}
-		return null;
-	};
-	const closeTo = (n: HtmlElement): void => {
-		cur = n.parent ?? root;
-	};
-	const tableStops = new Set(['table']);
-	const rowStops = new Set(['tr', 'table']);
-	const listStops = new Set(['ul', 'ol', 'table', 'td', 'th']);
-	const pStops = new Set(['table', 'td', 'th', 'li', 'button', 'div', 'section', 'article', 'body']);
-
-	while (i < html.length) {
-		const lt = html.indexOf('<', i);
-		if (lt === -1) {
-			cur.children.push(html.slice(i));
-			break;
-		}
-		if (lt > i) cur.children.push(html.slice(i, lt));
-		const next = html[lt + 1] ?? '';
-		if (html.startsWith('<!--', lt)) {
-			const end = html.indexOf('-->', lt + 4);
-			i = end === -1 ? html.length : end + 3;
-			continue;
-		}
-		if (next === '!' || next === '?') {
-			const end = html.indexOf('>', lt);
-			i = end === -1 ? html.length : end + 1;
-			continue;
-		}
-		if (next === '/') {
-			const m = /^<\/([a-zA-Z][a-zA-Z0-9:-]*)/.exec(html.slice(lt, lt + 64));
-			const end = html.indexOf('>', lt);
-			i = end === -1 ? html.length : end + 1;
-			if (!m) continue;
-			const tag = m[1].toLowerCase();
-			if (tag === 'br') {
-				cur.children.push(el('br', {}, cur));
-				continue;
-			}
-			for (let n: HtmlElement | null = cur; n && n !== root; n = n.parent) {
-				if (n.tag === tag) {
-					closeTo(n);
-					break;
+	// Iterative conversion: (parse5 parent, our element, depth)
+	const stack: [P5Parent, HtmlElement, number][] = [[doc, root, 0]];
+	while (stack.length > 0) {
+		const [src, dst, d] = stack.pop()!;
+		const kids: P5Node[] = 'content' in src && src.nodeName === 'template' ? [] : src.childNodes;
+		// Children are pushed in reverse so they are visited in order; build the list first.
+		const pending: [P5Parent, HtmlElement, number][] = [];
+		for (const k of kids) {
+			if (k.nodeName === '#text') dst.children.push((k as DefaultTreeAdapterMap['textNode']).value);
+			else if (k.nodeName === '#comment' || k.nodeName === '#documentType') continue;
+			else if ('tagName' in k) {
+				const tag = k.tagName.toLowerCase();
+				const attrs: Record<string, string> = {};
+				for (const a of k.attrs) if (!(a.name in attrs)) attrs[a.name.toLowerCase()] = a.value;
+				if (tag === 'title' && !title) {
+					title = collapse(k.childNodes.map((c) => (c.nodeName === '#text' ? (c as DefaultTreeAdapterMap['textNode']).value : '')).join('')).trim();
 				}
-				// An end tag does not close elements outside the table cell it appears in.
-				if ((n.tag === 'td' || n.tag === 'th' || n.tag === 'table') && tag !== 'table' && tag !== 'tr' && tag !== 'tbody' && tag !== 'thead' && tag !== 'tfoot') break;
+				if (d >= MAX_DEPTH) {
+					flattenInto(k, dst);
+					continue;
+				}
+				const node = el(tag, attrs, dst);
+				dst.children.push(node);
+				pending.push([k, node, d + 1]);
 			}
-			continue;
 		}
-		const m = /^<([a-zA-Z][a-zA-Z0-9:-]*)/.exec(html.slice(lt, lt + 64));
-		if (!m) {
-			cur.children.push('<');
-			i = lt + 1;
-			continue;
-		}
-		const tag = m[1].toLowerCase();
-		const end = tagEnd(html, lt + 1 + m[1].length);
-		const inner = html.slice(lt + 1 + m[1].length, end - 1);
-		const selfClosing = inner.endsWith('/');
-		const attrs = parseAttrs(selfClosing ? inner.slice(0, -1) : inner);
-		i = end;
-
-		if (RAW_TEXT.has(tag)) {
-			const close = lower.indexOf('</' + tag, i);
-			const content = html.slice(i, close === -1 ? html.length : close);
-			if (tag === 'title' && !title) title = collapse(decodeEntities(content)).trim();
-			const node = el(tag, attrs, cur);
-			if (tag === 'textarea') node.children.push(content);
-			cur.children.push(node);
-			const closeEnd = close === -1 ? -1 : html.indexOf('>', close);
-			i = closeEnd === -1 ? html.length : closeEnd + 1;
-			continue;
-		}
-
-		// Implicit closes (a small subset of the HTML tree-construction rules).
-		if (CLOSES_P.has(tag)) {
-			const p = inScope('p', pStops);
-			if (p) closeTo(p);
-		}
-		if (tag === 'li') {
-			const li = inScope('li', listStops);
-			if (li) closeTo(li);
-		} else if (tag === 'dt' || tag === 'dd') {
-			const d = inScope('dd', new Set(['dl', 'table'])) ?? inScope('dt', new Set(['dl', 'table']));
-			if (d) closeTo(d);
-		} else if (tag === 'td' || tag === 'th') {
-			const cell = inScope('td', rowStops) ?? inScope('th', rowStops);
-			if (cell) closeTo(cell);
-		} else if (tag === 'tr') {
-			const row = inScope('tr', tableStops);
-			if (row) closeTo(row);
-		} else if (tag === 'thead' || tag === 'tbody' || tag === 'tfoot') {
-			const sec = inScope('tbody', tableStops) ?? inScope('thead', tableStops) ?? inScope('tfoot', tableStops);
-			if (sec) closeTo(sec);
-		}
-
-		const node = el(tag, attrs, cur);
-		cur.children.push(node);
-		// Pages with thousands of unclosed <font>/<div> exist: past MAX_DEPTH, elements stay empty
-		// siblings (their text flows into the parent) so the recursive passes cannot overflow the stack.
-		if (!VOID.has(tag) && !selfClosing && depthOf(cur) < MAX_DEPTH) cur = node;
+		for (let i = pending.length - 1; i >= 0; i--) stack.push(pending[i]);
 	}
 	return { root, title };
+}
+
+/** Past MAX_DEPTH: the subtree's text (and line breaks) go straight into `dst`, in order. */
+function flattenInto(node: P5Node, dst: HtmlElement): void {
+	const stack: P5Node[] = [node];
+	while (stack.length > 0) {
+		const n = stack.pop()!;
+		if (n.nodeName === '#text') dst.children.push((n as DefaultTreeAdapterMap['textNode']).value);
+		else if ('tagName' in n) {
+			const tag = n.tagName.toLowerCase();
+			if (DROP.has(tag)) continue;
+			if (tag === 'br') dst.children.push(el('br', {}, dst));
+			for (let i = n.childNodes.length - 1; i >= 0; i--) stack.push(n.childNodes[i]);
+		}
+	}
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -296,9 +198,21 @@ function isDropped(n: HtmlElement): boolean {
 	return false;
 }
 
+/** A table row written as a line: where each slot's text sits in it, or which slot it repeats. */
+interface RowSlot {
+	text: string;
+	at: number;
+	/** the slot holding a spanned slot's text */
+	origin?: [number, number];
+}
+interface PendingTable {
+	rows: { line: number; slots: RowSlot[] }[];
+}
+
 class Lines {
 	lines: string[] = [];
 	cur = '';
+	tables: PendingTable[] = [];
 	text(s: string): void {
 		if (!s) return;
 		if (this.cur.endsWith(' ') && s.startsWith(' ')) s = s.slice(1);
@@ -358,36 +272,102 @@ function tableRows(table: HtmlElement): HtmlElement[] {
 	return rows;
 }
 
+const span = (v: string | undefined, max: number): number => {
+	const n = parseInt(v ?? '', 10);
+	return Number.isFinite(n) && n >= 1 ? Math.min(n, max) : 1;
+};
+
+/** Write a cell grid as `| a | b |` lines (spanned slots empty) and remember where each slot is. */
+function writeGrid(grid: { text: string; origin: [number, number] | null }[][], out: Lines): void {
+	const table: PendingTable = { rows: [] };
+	for (const row of grid) {
+		let line = '|';
+		const slots: RowSlot[] = [];
+		for (const slot of row) {
+			if (slot.origin) {
+				slots.push({ text: slot.text, at: line.length + 1, origin: slot.origin });
+				line += '  |';
+			} else {
+				line += ' ';
+				slots.push({ text: slot.text, at: line.length });
+				line += slot.text + ' |';
+			}
+		}
+		out.push(line);
+		table.rows.push({ line: out.lines.length - 1, slots });
+	}
+	out.tables.push(table);
+}
+
 function renderTable(table: HtmlElement, out: Lines): void {
 	out.block();
 	for (const c of table.children) {
 		if (typeof c !== 'string' && c.tag === 'caption' && !isDropped(c)) renderNode(c, out, false);
 	}
-	for (const row of tableRows(table)) {
-		const cells = row.children.filter(
-			(c): c is HtmlElement => typeof c !== 'string' && (c.tag === 'td' || c.tag === 'th') && !isDropped(c)
-		);
-		const texts = cells.map((cell) => {
-			const sub = new Lines();
-			renderChildren(cell, sub, false);
-			return joinCellLines(sub.done());
+	const rows = tableRows(table).map((row) =>
+		row.children.filter((c): c is HtmlElement => typeof c !== 'string' && (c.tag === 'td' || c.tag === 'th') && !isDropped(c))
+	);
+	const cellText = (cell: HtmlElement): string => {
+		const sub = new Lines();
+		renderChildren(cell, sub, false);
+		return joinCellLines(sub.done()).replace(/\s*\n\s*/g, ' ');
+	};
+	const texts = rows.map((cells) => cells.map((c) => (containsTag(c, 'table') ? '' : cellText(c))));
+	const nested = rows.some((cells) => cells.some((c) => containsTag(c, 'table')));
+	const long = texts.some((ts) => ts.some((t) => t.length > 300));
+	// The grid, rowspan/colspan expanded (the HTML table model: a cell takes the first free slot).
+	const grid: ({ text: string; origin: [number, number] | null } | undefined)[][] = rows.map(() => []);
+	if (!nested && !long) {
+		rows.forEach((cells, r) => {
+			let c = 0;
+			cells.forEach((cell, k) => {
+				while (grid[r][c]) c++;
+				const cs = span(cell.attrs.colspan, 100);
+				const rsAttr = cell.attrs.rowspan?.trim();
+				const rs = rsAttr === '0' ? rows.length - r : span(rsAttr, rows.length - r);
+				for (let dr = 0; dr < rs; dr++) {
+					for (let dc = 0; dc < cs; dc++) grid[r + dr][c + dc] = { text: texts[r][k], origin: dr === 0 && dc === 0 ? null : [r, c] };
+				}
+				c += cs;
+			});
 		});
-		const layout = cells.length < 2 || cells.some((c) => containsTag(c, 'table')) || texts.some((t) => t.length > 300);
-		if (layout) {
-			for (const cell of cells) {
-				renderChildren(cell, out, false);
-				out.block();
-			}
-		} else if (texts.some((t) => t !== '')) {
-			out.push(texts.map((t) => t.replace(/\s*\n\s*/g, ' ')).join(' | '));
-		}
 	}
+	const width = Math.max(0, ...grid.map((row) => row.length));
+	if (nested || long || width < 2) {
+		// A layout table: its rows are blocks (a row of short cells still reads as a row).
+		rows.forEach((cells, r) => {
+			const layoutRow = cells.length < 2 || cells.some((c) => containsTag(c, 'table')) || texts[r].some((t) => t.length > 300);
+			if (layoutRow) {
+				for (const cell of cells) {
+					renderChildren(cell, out, false);
+					out.block();
+				}
+			} else if (texts[r].some((t) => t !== '')) out.push(`| ${texts[r].join(' | ')} |`);
+		});
+		out.block();
+		return;
+	}
+	// Rows with no text at all are left out; origins are renumbered to the rows kept.
+	const kept: number[] = [];
+	const full = grid.map((row) => Array.from({ length: width }, (_, c) => row[c] ?? { text: '', origin: null }));
+	full.forEach((row, r) => {
+		if (row.some((s) => s.text !== '')) kept.push(r);
+	});
+	const index = new Map(kept.map((r, i) => [r, i]));
+	const out2 = kept.map((r) =>
+		full[r].map((s) => {
+			if (!s.origin) return s;
+			const o = index.get(s.origin[0]);
+			return o === undefined ? { text: s.text, origin: null } : { text: s.text, origin: [o, s.origin[1]] as [number, number] };
+		})
+	);
+	if (out2.length > 0) writeGrid(out2, out);
 	out.block();
 }
 
 function renderChildren(n: HtmlElement, out: Lines, pre: boolean): void {
 	for (const c of n.children) {
-		if (typeof c === 'string') out.text(pre ? decodeEntities(c) : decodeEntities(collapse(c)));
+		if (typeof c === 'string') out.text(pre ? c : collapse(c));
 		else renderNode(c, out, pre);
 	}
 }
@@ -419,12 +399,47 @@ function renderNode(n: HtmlElement, out: Lines, pre: boolean): void {
 	if (block) out.block();
 }
 
-/** Text of an element, lines joined with '\n'. */
-export function elementText(n: HtmlElement): string {
+function render(n: HtmlElement): Lines {
 	const out = new Lines();
 	if (n.tag === '#root') renderChildren(n, out, false);
 	else renderNode(n, out, false);
-	return out.done().join('\n');
+	out.done();
+	return out;
+}
+
+/** Text of an element, lines joined with '\n'. */
+export function elementText(n: HtmlElement): string {
+	return render(n).lines.join('\n');
+}
+
+/** The rendered lines as text (after an optional first line) and the tables with their offsets. */
+function finish(out: Lines, first: string, source: DocTable['source']): { text: string; tables: DocTable[] } {
+	const lines = first ? [first, ...out.lines] : out.lines;
+	const shift = first ? 1 : 0;
+	const starts: number[] = [];
+	let at = 0;
+	for (const l of lines) {
+		starts.push(at);
+		at += l.length + 1;
+	}
+	const tables: DocTable[] = out.tables.map((t) => {
+		const rows: DocCell[][] = [];
+		for (const row of t.rows) {
+			const base = starts[row.line + shift];
+			const cur: DocCell[] = [];
+			rows.push(cur);
+			for (const s of row.slots) {
+				if (s.origin) {
+					const o = rows[s.origin[0]][s.origin[1]];
+					cur.push({ text: s.text, start: o.start, end: o.end, spanned: true });
+				} else cur.push({ text: s.text, start: base + s.at, end: base + s.at + s.text.length });
+			}
+		}
+		const first = t.rows[0].line + shift;
+		const last = t.rows[t.rows.length - 1].line + shift;
+		return { start: starts[first], end: starts[last] + lines[last].length, rows, source };
+	});
+	return { text: lines.join('\n'), tables };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -468,11 +483,23 @@ function describe(n: HtmlElement): string {
 	return n.tag;
 }
 
-/** Convert an HTML string to plain text (see the module comment for the rules). */
-export function htmlToText(html: string, opts: { mainContent?: boolean } = {}): HtmlToTextResult {
+/**
+ * Convert an HTML string to text (see the module comment for the rules) and its data tables to grids.
+ *
+ * Grid shape (for the engine reading `DocTable`s): one grid row per `<tr>` with any text (header rows
+ * first as the page has them — a `<th>` is not told apart from a `<td>`), one column per grid column
+ * after rowspan/colspan expansion (the HTML table model: each cell takes the first free slot of its
+ * row). A spanning cell's first slot holds its text; the slots it covers repeat the text with
+ * `spanned: true` and point at the first slot's offsets. 表三's 法人或其他组织 (colspan 5) thus sits
+ * over five columns whose next header row names 商业企业 … 其他, and a 三、本年度办理结果 or （三）不予公开
+ * label with a rowspan repeats down its rows. `source` names the decoder ('html', or 'docx' for
+ * mammoth's HTML).
+ */
+export function htmlToText(html: string, opts: { mainContent?: boolean; source?: 'html' | 'docx' } = {}): HtmlToTextResult {
+	const source = opts.source ?? 'html';
 	const { root, title } = parseHtml(html);
 	const body = findFirst(root, (e) => e.tag === 'body') ?? root;
-	const whole = (): HtmlToTextResult => ({ text: elementText(body), mainContent: '', warnings: [] });
+	const whole = (): HtmlToTextResult => ({ ...finish(render(body), '', source), mainContent: '', warnings: [] });
 	if (opts.mainContent === false) return whole();
 
 	const cjk = new Map<HtmlElement, number>();
@@ -513,7 +540,8 @@ export function htmlToText(html: string, opts: { mainContent?: boolean } = {}): 
 		chosen = chosen.parent;
 	}
 	const kept = cjk.get(chosen) ?? 0;
-	let text = elementText(chosen);
+	const rendered = render(chosen);
+	const text = rendered.lines.join('\n');
 	const main = chosen;
 	const inside = (e: HtmlElement): boolean => {
 		for (let p: HtmlElement | null = e; p; p = p.parent) if (p === main) return true;
@@ -525,10 +553,11 @@ export function htmlToText(html: string, opts: { mainContent?: boolean } = {}): 
 	// A page title usually ends with the site's name ('报告标题_某某县人民政府'): keep its first part.
 	const titleCore = hasHeading(chosen) ? '' : (title.split(/\s*[_|｜]\s*|\s+[-—–]\s+/)[0] ?? '');
 	const headingText = heading ? elementText(heading).replace(/\n/g, ' ') : titleCore;
-	if (headingText && !text.slice(0, 400).includes(headingText)) text = `${headingText}\n${text}`;
+	const first = headingText && !text.slice(0, 400).includes(headingText) ? headingText : '';
+	const done = finish(rendered, first, source);
 	const warnings: string[] = [];
 	if (total - kept > 0) {
 		warnings.push(m.ix_html_main_content({ region: describe(chosen), count: total - kept }));
 	}
-	return { text, mainContent: describe(chosen), warnings };
+	return { text: done.text, tables: done.tables, mainContent: describe(chosen), warnings };
 }
