@@ -25,6 +25,8 @@ function results(): AnalysisResult[] {
 		// a 2019-layout table in a report that says it covers 2022
 		run(annual2019.replaceAll('2019', '2022')),
 		run('青岚盟气象局2023年政府信息公开工作年度报告\n一、总体情况\n2023年，我局主动公开政府信息120条。\n青岚盟气象局\n2024年1月20日'),
+		// the title and the signature name different agencies
+		run('青岚盟气象局2023年政府信息公开工作年度报告\n一、总体情况\n2023年，我局主动公开政府信息120条。\n青岚盟水利局\n2024年1月20日'),
 		run('青岚盟水利局2023年政务公开工作总结\n' + '我局持续推进政务公开，及时发布工作动态。'.repeat(110_000))
 	];
 	for (const year of [2020, 2023]) for (const g of generateRound(demoAgencies(40, 1), year, 3)) out.push(run(g.text, g.fileName));
@@ -38,7 +40,7 @@ describe('engine warnings and checks in the UI language', () => {
 
 	it('the inputs reach every warning code and every check outcome the UI renders', () => {
 		expect(new Set(warnings.map((w) => w.code))).toEqual(
-			new Set(['empty', 'binary', 'truncated', 'agency_from_file_name', 'old_table_layout', 'no_application_table', 'anonymised', 'no_period', 'no_agency'])
+			new Set(['empty', 'binary', 'truncated', 'agency_from_file_name', 'old_table_layout', 'no_application_table', 'anonymised', 'no_period', 'no_agency', 'agency_conflict'])
 		);
 		const outcomes = new Set(checks.map((c) => `${c.id}:${c.ok}`));
 		for (const o of ['applications_identity:true', 'applications_identity:false', 'applications_row_totals:true', 'applications_outcome_total:true', 'review_litigation_totals:true'])

@@ -87,16 +87,20 @@ const WARNING: Record<string, (p: Params) => string> = {
 	agency_from_file_name: (p) => m.warn_agency_from_file_name({ fileName: p.fileName }),
 	old_table_layout: (p) => m.warn_old_table_layout({ year: p.year }),
 	no_application_table: () => m.warn_no_application_table(),
+	keyword_stuffing: (p) => m.warn_keyword_stuffing({ sentences: p.sentences, share: p.share }),
 	anonymised: () => m.warn_anonymised(),
 	no_period: () => m.warn_no_period(),
 	no_agency: () => m.warn_no_agency(),
+	agency_conflict: (p) => m.warn_agency_conflict({ chosen: p.chosen, other: p.other }),
 	table_cells_missing: (p) => m.warn_table_cells_missing({ table: tableName(String(p.table)), count: p.count }),
 	table_split_ambiguous: (p) => m.warn_table_split_ambiguous({ row: p.row }),
 	table_text_differs: (p) => m.warn_table_text_differs({ metric: metricName(String(p.metric)), table: p.table, text: p.text })
 };
 const WARNING_PARAMS: Record<string, readonly string[]> = {
 	truncated: ['max'],
+	keyword_stuffing: ['sentences', 'share'],
 	agency_from_file_name: ['fileName'],
+	agency_conflict: ['chosen', 'other'],
 	old_table_layout: ['year'],
 	table_cells_missing: ['table', 'count'],
 	table_split_ambiguous: ['row'],
