@@ -6,6 +6,7 @@
  *  3. dashboards with 2,000 agencies × 4 rounds: server time of /, /rankings and /gaps (median of
  *     repeated requests to the production server), and the gzipped JavaScript of a dashboard page;
  *  4. xlsx export of a 2,000-agency round (target: under 10 s).
+ *  6. PDF decode of the real reports in ../shared/corpus/pdf: ms per file and per page, grids found.
  * BENCH_QUICK=1 runs smaller sizes (for a smoke check).
  */
 import { spawn, spawnSync } from 'node:child_process';
@@ -28,6 +29,7 @@ import { readConfig } from '../../src/lib/server/env';
 import { buildResultsWorkbook } from '../../src/lib/server/export/xlsx';
 import { createIngestContext, ingestFile } from '../../src/lib/server/import/ingest';
 import { roundResults } from '../../src/lib/server/results/round-results';
+import { benchPdfDecode } from './pdf-decode';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const QUICK = process.env.BENCH_QUICK === '1';
@@ -207,6 +209,7 @@ try {
 	await benchAnalysis();
 	await benchImport();
 	await benchDashboards();
+	await benchPdfDecode(line);
 } finally {
 	fs.rmSync(tmp, { recursive: true, force: true });
 }
