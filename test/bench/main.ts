@@ -5,7 +5,8 @@
  *  2. CLI import of 1,000 generated report files into a fresh database (target: under a minute);
  *  3. dashboards with 2,000 agencies × 4 rounds: server time of /, /rankings and /gaps (median of
  *     repeated requests to the production server), and the gzipped JavaScript of a dashboard page;
- *  4. xlsx export of a 2,000-agency round (target: under 10 s).
+ *  4. xlsx export of a 2,000-agency round (target: under 10 s);
+ *  5. reuse (重复率) across a round of 2,000 reports with planted copies (target: under 10 s, all found).
  *  6. PDF decode of the real reports in ../shared/corpus/pdf: ms per file and per page, grids found.
  * BENCH_QUICK=1 runs smaller sizes (for a smoke check).
  */
@@ -29,6 +30,7 @@ import { readConfig } from '../../src/lib/server/env';
 import { buildResultsWorkbook } from '../../src/lib/server/export/xlsx';
 import { createIngestContext, ingestFile } from '../../src/lib/server/import/ingest';
 import { roundResults } from '../../src/lib/server/results/round-results';
+import { benchSimilarity } from './similarity';
 import { benchPdfDecode } from './pdf-decode';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -209,6 +211,7 @@ try {
 	await benchAnalysis();
 	await benchImport();
 	await benchDashboards();
+	await benchSimilarity(line, QUICK);
 	await benchPdfDecode(line);
 } finally {
 	fs.rmSync(tmp, { recursive: true, force: true });

@@ -202,13 +202,14 @@ describe('a passage shared by most of a round', () => {
 		const c = ex.find((e) => e.reason === 'common');
 		expect(c).toBeDefined();
 		const passage = c!.passages.map((r) => first.original.slice(r.start, r.end)).join('');
-		expect(letters(passage)).toBeGreaterThan(letters(TEMPLATE) * 0.8);
+		// found through the winnowed fingerprints: up to one window at each end may stay counted
+		expect(letters(passage)).toBeGreaterThan(letters(TEMPLATE) * 0.7);
 		expect(TEMPLATE).toContain(passage.replace(/\n/g, '').slice(0, 30));
 		// without the round, the template alone makes two reports look alike; with it, they do not
 		const b = items[1].prepared;
 		expect(shareIn(first, b).share!).toBeGreaterThan(0.1);
 		expect(shareIn(first, b, commonMask(first, common)).share!).toBeLessThan(0.05);
-		expect(figures[0].commonLetters).toBeGreaterThan(letters(TEMPLATE) * 0.8);
+		expect(figures[0].commonLetters).toBeGreaterThan(letters(TEMPLATE) * 0.7);
 		expect(figures[0].peer === null || figures[0].peer.share < 0.05).toBe(true);
 		// the sixth report has no template: nothing of it is common
 		expect(exclusionSummary(items[5].prepared, common).find((e) => e.reason === 'common')).toBeUndefined();

@@ -6,8 +6,8 @@
  *    similarity-standard.ts), then a stream of the remaining letters: Chinese characters and Latin
  *    letters as they are, every number folded to one `#` (a year or a count changed is still the
  *    same text). Punctuation and spaces are skipped; excluded text breaks the stream.
- * 2. Shingles of K stream letters, hashed twice (a 52-bit key: collisions do not matter at report
- *    scale); winnowing (window W) keeps a few of them as the report's fingerprints for the index:
+ * 2. Shingles of K stream letters, hashed to 32 bits (a collision costs at most one shingle of a
+ *    pair in a few hundred; shown passages are verified letter by letter); winnowing (window W) keeps a few of them as the report's fingerprints for the index:
  *    any passage of W+K−1 letters shared by two reports shares at least one fingerprint.
  * 3. Round template: a fingerprint in more than `commonShare` of the round's reports marks its
  *    passage as the round's common text; it is left out of that report's figures and reported.
@@ -49,10 +49,12 @@ export interface Fingerprinted {
 	length: number;
 	/** segment id of each stream letter (shingles never cross segments) */
 	seg: Int32Array;
-	/** 52-bit shingle key per stream position (-1: no shingle starts here) */
-	keys: Float64Array;
-	/** the distinct keys, sorted (membership by binary search) */
-	sortedKeys: Float64Array;
+	/** 32-bit shingle hash per stream position (meaningful where `valid`) */
+	keys: Int32Array;
+	/** 1 where a shingle starts (it fits in its segment) */
+	valid: Uint8Array;
+	/** the distinct shingle hashes, sorted (membership by binary search) */
+	sortedKeys: Int32Array;
 	/** winnowed fingerprints: stream positions and their 32-bit hashes */
 	fpPos: Int32Array;
 	fpHash: Int32Array;
@@ -233,34 +235,32 @@ export function prepareText(original: string, opts: Partial<SimilarityOptions> =
 	}
 	const stream = UTF16.decode(streamCodes.subarray(0, len));
 	const k = o.k;
-	const keys = new Float64Array(len).fill(-1);
+	const valid = new Uint8Array(len);
 	const hashes = new Int32Array(len);
 	for (let i = 0; i + k <= len; i++) {
 		if (seg[i] !== seg[i + k - 1]) continue;
 		let h1 = 0x811c9dc5 | 0;
-		let h2 = 0x2f1a7c35 | 0;
-		for (let j = i; j < i + k; j++) {
-			const c = streamCodes[j];
-			h1 = (Math.imul(h1, B1) + c) | 0;
-			h2 = (Math.imul(h2 ^ c, B2) + 0x9e3779b9) | 0;
-		}
-		h1 ^= h1 >>> 15;
-		h1 = Math.imul(h1, 0x2c1b3c6d);
-		h1 ^= h1 >>> 12;
+		for (let j = i; j < i + k; j++) h1 = (Math.imul(h1 ^ streamCodes[j], B1) + B2) | 0;
+		// a finalizer (murmur3's) spreads the bits, so that winnowing's minimum is unbiased
+		h1 ^= h1 >>> 16;
+		h1 = Math.imul(h1, 0x85ebca6b);
+		h1 ^= h1 >>> 13;
+		h1 = Math.imul(h1, 0xc2b2ae35);
+		h1 ^= h1 >>> 16;
 		hashes[i] = h1 | 0;
-		keys[i] = (h1 >>> 0) * 1048576 + ((h2 >>> 0) & 0xfffff);
+		valid[i] = 1;
 	}
 	// winnowing over each run of consecutive shingles: the rightmost minimum of every window
 	const fpPos: number[] = [];
 	const w = o.window;
 	let i = 0;
 	while (i < len) {
-		if (keys[i] < 0) {
+		if (!valid[i]) {
 			i++;
 			continue;
 		}
 		let j = i;
-		while (j < len && keys[j] >= 0) j++;
+		while (j < len && valid[j]) j++;
 		// shingles i..j-1 form a run
 		let last = -1;
 		if (j - i <= w) {
@@ -281,7 +281,7 @@ export function prepareText(original: string, opts: Partial<SimilarityOptions> =
 	}
 	const fpHash = Int32Array.from(fpPos, (p) => hashes[p]);
 	const fingerprints = uniqueSorted(Int32Array.from(fpHash).sort());
-	const sortedKeys = uniqueSorted(keys.filter((x) => x >= 0).sort());
+	const sortedKeys = uniqueSorted(hashes.filter((_, x) => valid[x] === 1).sort());
 	return {
 		length: len,
 		original,
@@ -290,7 +290,8 @@ export function prepareText(original: string, opts: Partial<SimilarityOptions> =
 		from: from.slice(0, len),
 		to: to.slice(0, len),
 		seg: seg.slice(0, len),
-		keys,
+		keys: hashes,
+		valid,
 		sortedKeys,
 		fpPos: Int32Array.from(fpPos),
 		fpHash,
@@ -301,18 +302,18 @@ export function prepareText(original: string, opts: Partial<SimilarityOptions> =
 	};
 }
 
-function uniqueSorted<T extends Int32Array | Float64Array>(a: T): T {
+function uniqueSorted(a: Int32Array): Int32Array {
 	let n = 0;
 	for (let i = 0; i < a.length; i++) if (i === 0 || a[i] !== a[i - 1]) a[n++] = a[i];
-	return a.subarray(0, n) as T;
+	return a.subarray(0, n);
 }
 
 /** Only what measuring needs (a round of thousands of reports keeps these). */
 export function lean(p: PreparedText): Fingerprinted {
-	return { length: p.length, seg: p.seg, keys: p.keys, sortedKeys: p.sortedKeys, fpPos: p.fpPos, fpHash: p.fpHash, fingerprints: p.fingerprints, k: p.k, window: p.window };
+	return { length: p.length, seg: p.seg, keys: p.keys, valid: p.valid, sortedKeys: p.sortedKeys, fpPos: p.fpPos, fpHash: p.fpHash, fingerprints: p.fingerprints, k: p.k, window: p.window };
 }
 
-function hasKey(sorted: Float64Array, key: number): boolean {
+function hasKey(sorted: Int32Array, key: number): boolean {
 	let lo = 0;
 	let hi = sorted.length - 1;
 	while (lo <= hi) {
@@ -399,8 +400,7 @@ export function shareIn(a: Fingerprinted, b: Fingerprinted, aCommon?: Uint8Array
 	let covered = 0;
 	let until = -1; // letters before this position are already counted
 	for (let i = 0; i < len; i++) {
-		const key = a.keys[i];
-		if (key < 0 || !hasKey(bs, key)) continue;
+		if (!a.valid[i] || !hasKey(bs, a.keys[i])) continue;
 		const end = i + a.k;
 		for (let t = Math.max(i, until); t < end; t++) covered += countable[t];
 		if (end > until) until = end;
@@ -435,9 +435,9 @@ interface Tile {
 /** One-to-one tiling of the two streams by maximal matches of at least K letters, longest first. */
 function tiles(a: PreparedText, b: PreparedText): Tile[] {
 	const occ = new Map<number, number[]>();
-	for (let j = 0; j < b.keys.length; j++) {
+	for (let j = 0; j < b.length; j++) {
+		if (!b.valid[j]) continue;
 		const key = b.keys[j];
-		if (key < 0) continue;
 		const l = occ.get(key);
 		if (!l) occ.set(key, [j]);
 		else if (l.length < 16) l.push(j);
@@ -445,9 +445,9 @@ function tiles(a: PreparedText, b: PreparedText): Tile[] {
 	const sa = a.stream;
 	const sb = b.stream;
 	const cand: Tile[] = [];
-	for (let i = 0; i < a.keys.length; i++) {
+	for (let i = 0; i < a.length; i++) {
+		if (!a.valid[i]) continue;
 		const key = a.keys[i];
-		if (key < 0) continue;
 		const js = occ.get(key);
 		if (!js) continue;
 		for (const j of js) {

@@ -9,6 +9,7 @@ import * as agencies from './db/agencies';
 import * as rounds from './db/rounds';
 import * as rubrics from './db/rubrics';
 import { createIngestContext, ingestFile } from './import/ingest';
+import { plantReuse } from '../demo/reuse';
 
 export const DEMO_YEARS = [2022, 2023, 2024, 2025] as const;
 const DEMO_SEED = 7;
@@ -42,6 +43,7 @@ export async function loadDemo(db: Database, opts: { count?: number; years?: rea
 	const years = opts.years ?? DEMO_YEARS;
 	let reports = 0;
 	let failed = 0;
+	let previous = new Map<string, string>();
 	for (const [i, year] of years.entries()) {
 		const last = i === years.length - 1;
 		const roundId = await rounds.insertRound(db, {
@@ -55,7 +57,9 @@ export async function loadDemo(db: Database, opts: { count?: number; years?: rea
 		const ctx = await createIngestContext(db, roundId, { id: null, username: '演示数据' });
 		const generated = generateRound(list, year, DEMO_SEED);
 		for (const [k, g] of generated.entries()) {
-			const bytes = k % 7 === 3 ? iconv.encode(g.text, 'gb18030') : new TextEncoder().encode(g.text);
+			// issue 15: the last round has two planted copies (last year's text again; a neighbour's)
+			const text = last ? plantReuse(k, generated, previous, year) : g.text;
+			const bytes = k % 7 === 3 ? iconv.encode(text, 'gb18030') : new TextEncoder().encode(text);
 			// Most reports arrive before the deadline (31 January); a few are late.
 			const day = k % 11 === 5 ? `${year + 1}-02-0${1 + (k % 8)}` : `${year + 1}-01-${String(5 + (k % 25)).padStart(2, '0')}`;
 			const r = await ingestFile(ctx, g.fileName, bytes, { agencyId: ids.get(g.agency), now: new Date(`${day}T09:00:00+08:00`) });
@@ -65,6 +69,7 @@ export async function loadDemo(db: Database, opts: { count?: number; years?: rea
 				log(`  演示报告 ${g.fileName}：${r.message}`);
 			}
 		}
+		previous = new Map(generated.map((g) => [g.agency, g.text]));
 		log(`  已导入 ${year} 年度演示报告 ${generated.length} 份`);
 	}
 	return { agencies: list.length, rounds: years.length, reports, failed };

@@ -292,5 +292,7 @@ export async function assignAgency(
 			after: { agencyId, alias: meta.agency }
 		});
 	});
+	// issue 15: with an agency the report has a previous report to compare with
+	await afterImport(db, reportId);
 	return { ok: true };
 }
