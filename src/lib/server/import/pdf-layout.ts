@@ -329,8 +329,8 @@ function tileRows(cells: StubCell[], rowY: number[], rowPage: number[], rows: nu
 	const m = cells.length;
 	const L = rows.length;
 	if (m === 0 || L === 0) return cells.map(() => []);
-	if (m > L) {
-		// More labels than rows: give each row its nearest label, the rest get nothing.
+	if (m > L || m * L * L > 200_000) {
+		// More labels than rows (or a table too long to tile exactly): each row takes its nearest label.
 		const out: number[][] = cells.map(() => []);
 		for (const r of rows) {
 			let best = 0;
@@ -895,8 +895,17 @@ export function layoutPdf(pages: LayoutPage[]): PdfLayoutResult {
 	};
 	for (let i = 0; i < lines.length; i++) {
 		const region = regionAt.get(i);
+		let t: BuiltTable | null = null;
 		if (region) {
-			const t = buildTable(lines, region);
+			try {
+				t = buildTable(lines, region);
+			} catch {
+				// A layout this code does not foresee must not lose the text: the lines stay prose.
+				regionAt.delete(i);
+				for (const x of [...region.header, ...region.body]) inRegion.delete(x);
+			}
+		}
+		if (region && t) {
 			newline();
 			for (const c of t.captions) text += c + '\n';
 			const rows: DocCell[][] = [];
