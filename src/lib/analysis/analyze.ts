@@ -13,6 +13,7 @@ import { normalize, reflow, toOriginal, type Normalized } from './normalize';
 import type { RubricDefinition } from './rubric';
 import { buildSections } from './sections';
 import { splitSentences } from './sentences';
+import { capStuffedLevel, detectStuffing, stuffingWarning } from './stuffing';
 import { cellSpansToOriginal, checkToOriginal, readTables, reportTableChecks } from './table-report';
 import type { AnalysisResult, DocTable, IndicatorResult, ReportDocument, Span, Warning } from './types';
 
@@ -129,6 +130,9 @@ export function analyze(doc: string | ReportDocument, rubric: RubricDefinition, 
 	const keyPoints = meta.type === 'key_points';
 	const ctx: LevelContext = { sentences, tables, keyPoints, identity, text: nz.text };
 	prepareTerms(rubric, ctx);
+	// keyword stuffing (stuffing.ts): flagged reports keep at most 1 where only term-dense sentences speak
+	const stuffing = detectStuffing(sentences, rubric);
+	if (stuffing.flagged) warnings.push(stuffingWarning(stuffing));
 	const toSpan = (s: NSpan): Span => {
 		const o = toOriginal(nz, s.start, s.end);
 		return { start: o.start, end: o.end, text: input.slice(o.start, o.end), ...(s.section ? { section: s.section } : {}) };
@@ -141,7 +145,8 @@ export function analyze(doc: string | ReportDocument, rubric: RubricDefinition, 
 		let ds = 0;
 		let dm = 0;
 		for (const ind of d.indicators) {
-			const r = levelFor(ind, ctx);
+			const found = levelFor(ind, ctx);
+			const r = { ...found, level: capStuffedLevel(found.level, found.evidence, stuffing) };
 			const applicable = r.level !== null;
 			const score = applicable ? round2((ind.points * (r.level ?? 0)) / 2) : 0;
 			indicators.push({
