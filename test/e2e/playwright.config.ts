@@ -25,7 +25,7 @@ export default defineConfig({
 	use: { locale: 'zh-CN', viewport: { width: 1400, height: 900 }, launchOptions: chromium },
 	projects: [
 		{ name: 'workflow', testMatch: /(auth|workflow|export|i18n)\.e2e\.ts$/, use: { baseURL: `http://localhost:${port}` } },
-		{ name: 'demo', testMatch: /(dashboards|import)\.e2e\.ts$/, use: { baseURL: `http://localhost:${demoPort}` } }
+		{ name: 'demo', testMatch: /(dashboards|import|similarity)\.e2e\.ts$/, use: { baseURL: `http://localhost:${demoPort}` } }
 	],
 	webServer: [
 		{

@@ -243,17 +243,22 @@ export async function ingestFile(
 export async function* ingestEach(
 	ctx: IngestContext,
 	files: Iterable<{ fileName: string; bytes: Uint8Array; agencyId?: number | null }>,
-	opts: { now?: Date } = {}
+	opts: Omit<NonNullable<Parameters<typeof ingestFile>[3]>, 'parsed' | 'agencyId'> = {}
 ): AsyncGenerator<IngestOutcome> {
-	const list = [...files];
-	const ahead = Math.max(1, getImportPool().size);
-	const parsed: (Promise<ParseOutcome> | null)[] = list.map(() => null);
-	for (let i = 0; i < list.length; i++) {
-		for (let j = i; j < Math.min(list.length, i + ahead + 1); j++) parsed[j] ??= parseForIngest(ctx, list[j].fileName, list[j].bytes);
-		const f = list[i];
-		const p = parsed[i]!;
-		parsed[i] = null;
-		yield await ingestFile(ctx, f.fileName, f.bytes, { agencyId: f.agencyId, now: opts.now, parsed: p });
+	// `files` is read lazily, never more than the pool's workers + 1 ahead (a CLI may walk 1,000 files).
+	const it = files[Symbol.iterator]();
+	const ahead = Math.max(1, getImportPool().size) + 1;
+	const queue: { fileName: string; bytes: Uint8Array; agencyId?: number | null; parsed: Promise<ParseOutcome> }[] = [];
+	const fill = () => {
+		while (queue.length < ahead) {
+			const next = it.next();
+			if (next.done) return;
+			queue.push({ ...next.value, parsed: parseForIngest(ctx, next.value.fileName, next.value.bytes) });
+		}
+	};
+	for (fill(); queue.length > 0; fill()) {
+		const f = queue.shift()!;
+		yield await ingestFile(ctx, f.fileName, f.bytes, { ...opts, agencyId: f.agencyId, parsed: f.parsed });
 	}
 }
 

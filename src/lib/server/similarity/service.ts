@@ -109,24 +109,41 @@ async function texts(db: SimDb, ids: number[]): Promise<Map<number, string>> {
  * The round's template among a report's fingerprints: how many of the round's current reports
  * hold each of them, and which are in more than the common share.
  */
-export async function roundContext(db: Kysely<DB>, reportId: number, roundId: number, commonShare: number) {
+export async function roundContext(db: Kysely<DB>, reportId: number, roundId: number, commonShare: number, opts: { postings?: boolean } = {}) {
 	const s = simDb(db);
 	const { n } = await currentReports(s)
 		.select((eb) => eb.fn.countAll<number>().as('n'))
 		.where('reports.round_id', '=', roundId)
 		.executeTakeFirstOrThrow();
-	const postings = await s
+	// how many of the round's current reports hold each of this report's fingerprints (counted in SQL)
+	const counts = await s
 		.selectFrom('similarity_fingerprints as f')
 		.innerJoin('reports', 'reports.id', 'f.report_id')
-		.select(['f.hash', 'f.report_id', 'reports.agency_id'])
+		.select((eb) => ['f.hash', eb.fn.countAll<number>().as('df')])
 		.where('f.hash', 'in', (eb) => eb.selectFrom('similarity_fingerprints').select('hash').where('report_id', '=', reportId))
 		.where('reports.round_id', '=', roundId)
 		.where('reports.superseded', '=', 0)
 		.where('reports.status', '!=', 'failed')
+		.groupBy('f.hash')
 		.execute();
-	const df = new Map<number, number>();
-	for (const p of postings) df.set(p.hash, (df.get(p.hash) ?? 0) + 1);
+	const df = new Map<number, number>(counts.map((c) => [c.hash, Number(c.df)]));
 	const common = commonFingerprints(df, Number(n), { commonShare });
+	// the reports holding the rare ones (the candidates); frequent passages make no candidates
+	const rare = counts.filter((c) => Number(c.df) >= 2 && Number(c.df) <= CANDIDATE_MAX_DF && !common.has(c.hash)).map((c) => c.hash);
+	const postings: { hash: number; report_id: number; agency_id: number | null }[] = [];
+	if (opts.postings !== false)
+		for (let i = 0; i < rare.length; i += CHUNK)
+			postings.push(
+				...(await s
+					.selectFrom('similarity_fingerprints as f')
+					.innerJoin('reports', 'reports.id', 'f.report_id')
+					.select(['f.hash', 'f.report_id', 'reports.agency_id'])
+					.where('f.hash', 'in', rare.slice(i, i + CHUNK))
+					.where('reports.round_id', '=', roundId)
+					.where('reports.superseded', '=', 0)
+					.where('reports.status', '!=', 'failed')
+					.execute())
+			);
 	return { reports: Number(n), df, common, postings };
 }
 
@@ -150,8 +167,6 @@ export async function computeForReport(db: Kysely<DB>, reportId: number, opts: {
 	const counts = new Map<number, number>();
 	for (const p of ctx.postings) {
 		if (p.report_id === reportId || (r.agency_id != null && p.agency_id === r.agency_id)) continue;
-		const d = ctx.df.get(p.hash) ?? 0;
-		if (d > CANDIDATE_MAX_DF || ctx.common.has(p.hash)) continue;
 		counts.set(p.report_id, (counts.get(p.report_id) ?? 0) + 1);
 	}
 	const cands = [...counts].sort((a, b) => b[1] - a[1]).slice(0, CANDIDATES).map(([id]) => id);

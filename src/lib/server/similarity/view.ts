@@ -85,7 +85,7 @@ export async function pairView(db: Kysely<DB>, reportId: number, otherId: number
 	const pick = otherId ?? prev?.id ?? figures?.peer?.reportId ?? null;
 	const b = pick != null && pick !== reportId ? await sideRow(db, pick) : undefined;
 	const pa = prepareText(a.original_text);
-	const ctxA = await roundContext(db, a.id, a.round_id, th.commonShare);
+	const ctxA = await roundContext(db, a.id, a.round_id, th.commonShare, { postings: false });
 	const side = (row: NonNullable<Awaited<ReturnType<typeof sideRow>>>, marks: Mark[], ex: ReturnType<typeof exclusionSummary>): ViewSide => ({
 		reportId: row.id,
 		agencyId: row.agency_id,
@@ -116,7 +116,7 @@ export async function pairView(db: Kysely<DB>, reportId: number, otherId: number
 	}
 	const pb = prepareText(b.original_text);
 	// b's own round decides b's template (the same round for a peer, an earlier one for a previous report)
-	const commonB = (await roundContext(db, b.id, b.round_id, th.commonShare)).common;
+	const commonB = (await roundContext(db, b.id, b.round_id, th.commonShare, { postings: false })).common;
 	const view = sideBySide(pa, pb, ctxA.common, commonB);
 	const relation: PairView['relation'] = prev && b.id === prev.id ? 'previous' : figures?.peer?.reportId === b.id ? 'peer' : 'other';
 	return {
