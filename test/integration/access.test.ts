@@ -77,6 +77,7 @@ const RULES: Record<string, Rule> = {
 	'/reports/[id] action:restore': g(MANAGE),
 	'/reports/[id] action:move': g(MANAGE),
 	'/reports/[id] action:assign': g(MANAGE),
+	'/reports/[id] action:release': g(MANAGE),
 	'/reports/[id] action:reviewKeep': g(OVERRIDE),
 	'/reports/[id] action:reviewDismiss': g(OVERRIDE),
 	'/reports/[id]/original GET': g(OWN_OR_STAFF),

@@ -116,7 +116,8 @@ const FIELD_LABELS: Record<string, () => string> = {
 	created: m.au_f_created,
 	count: m.au_f_count,
 	usernames: m.au_f_usernames,
-	skipped: m.au_f_skipped
+	skipped: m.au_f_skipped,
+	held: m.au_f_held
 };
 
 interface Names {
@@ -333,7 +334,8 @@ const ACTION_LABELS: Record<string, () => string> = {
 	agency_create: m.act_agency_create,
 	agency_update: m.act_agency_update,
 	agency_merge: m.act_agency_merge,
-	agency_import: m.act_agency_import
+	agency_import: m.act_agency_import,
+	report_release: m.act_report_release
 };
 
 /** An action in words (request's language); an action this list does not know yet, in words made from its code. */

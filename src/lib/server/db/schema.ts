@@ -94,6 +94,8 @@ export interface ReportsTable {
 	withdrawn_at: ColumnType<string | null, string | null | undefined, string | null>;
 	withdrawn_by: ColumnType<number | null, number | null | undefined, number | null>;
 	withdrawn_reason: ColumnType<string | null, string | null | undefined, string | null>;
+	/** held for a supervisor (issue 14, submission checks): JSON [{ code, params }]; a held report is also superseded */
+	held: ColumnType<Json | null, Json | null | undefined, Json | null>;
 }
 
 /** The roster of a round (the agencies expected), frozen when it is published. */

@@ -79,7 +79,7 @@ export function currentReport(db: Executor, roundId: number, agencyId: number) {
 export function agencySubmissions(db: Executor, roundId: number, agencyId: number) {
 	return db
 		.selectFrom('reports')
-		.select(['id', 'file_name', 'imported_at', 'late', 'superseded', 'status'])
+		.select(['id', 'file_name', 'imported_at', 'late', 'superseded', 'status', 'held'])
 		.where('round_id', '=', roundId)
 		.where('agency_id', '=', agencyId)
 		.orderBy('id', 'desc')

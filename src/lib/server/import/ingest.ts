@@ -21,6 +21,9 @@ import { getImportPool } from './pool';
 import { AgencyIndex, type RegistryAgency } from './resolve-agency';
 import { afterImport } from '../similarity/service';
 import { currentReportOf, type ReplacedReport } from '../rounds/report-fix';
+import { agencyWithAliases, holdReasons, holdText, type HoldReason } from './submission-check';
+import { config } from '../env';
+import { formatDate } from '../../time';
 
 export type IngestOutcome =
 	| {
@@ -35,6 +38,8 @@ export type IngestOutcome =
 			max: number;
 			late: boolean;
 			warnings: string[];
+			/** issue 14: why the report is held for a supervisor (not counted); empty or absent when it counts */
+			held?: string[];
 	  }
 	| { status: 'duplicate'; fileName: string; reportId: number; agencyName: string | null; message: string }
 	| {
@@ -101,6 +106,13 @@ function warningsOf(a: AnalysisResult, round: Round): string[] {
 	return w;
 }
 
+/** The submission checks of a report filed under `agencyId` (see submission-check.ts). */
+async function holdFor(ctx: IngestContext, a: AnalysisResult, agencyId: number): Promise<HoldReason[]> {
+	const agency = await agencyWithAliases(ctx.db, agencyId);
+	if (!agency) return [];
+	return holdReasons({ namedAgency: a.meta.agency, period: a.meta.period }, agency, ctx.round, ctx.index);
+}
+
 /**
  * Imports one file into the round. Never throws for a bad file: the outcome says what happened.
  * @example const ctx = await createIngestContext(db, roundId, user); const r = await ingestFile(ctx, 'a.docx', bytes);
@@ -141,8 +153,11 @@ export async function ingestFile(
 		if (r.ok) agencyId = r.agencyId;
 		else candidates = r.candidates;
 	}
+	// Issue 14 submission checks: a report naming another agency, or another period, is held, not counted.
+	const hold = agencyId != null ? await holdFor(ctx, a, agencyId) : [];
 	// Issue 14: replacing an agency's current report is asked first (the web import; an agency's own resubmission is not).
-	if (opts.askBeforeReplace && agencyId != null) {
+	// A held report replaces nothing, so nothing is asked.
+	if (opts.askBeforeReplace && agencyId != null && hold.length === 0) {
 		const current = await currentReportOf(ctx.db, ctx.round.id, agencyId);
 		if (current) {
 			const name = (await agencies.findAgency(ctx.db, agencyId))?.name ?? '';
@@ -152,11 +167,12 @@ export async function ingestFile(
 	// issue 12: this year's tables against the agency's report of the previous round
 	if (agencyId != null) a.checks.push(...(await previousRoundChecks(ctx.db, ctx.round, agencyId, a.tables)));
 	const now = opts.now ?? new Date();
-	const late = !!ctx.round.deadline && now.toISOString().slice(0, 10) > ctx.round.deadline.slice(0, 10);
+	// The deadline is a day in the office's time zone.
+	const late = !!ctx.round.deadline && formatDate(now, config.timeZone) > ctx.round.deadline.slice(0, 10);
 
 	try {
 		const reportId = await ctx.db.transaction().execute(async (trx) => {
-			if (agencyId != null) {
+			if (agencyId != null && hold.length === 0) {
 				await trx
 					.updateTable('reports')
 					.set({ superseded: 1 })
@@ -185,13 +201,15 @@ export async function ingestFile(
 				a
 			);
 			await reports.writeScores(trx, id, ctx.round.rubric_id, a);
+			// Held: kept and scored, but superseded (out of every count) until a supervisor releases it.
+			if (hold.length) await trx.updateTable('reports').set({ held: JSON.stringify(hold), superseded: 1 }).where('id', '=', id).execute();
 			await appendAudit(trx, {
 				userId: ctx.userId,
 				username: ctx.username,
 				action: 'import',
 				entity: 'report',
 				entityId: id,
-				after: { fileName, roundId: ctx.round.id, agencyId, total: a.score.total, max: a.score.max }
+				after: { fileName, roundId: ctx.round.id, agencyId, total: a.score.total, max: a.score.max, ...(hold.length ? { held: hold.map(holdText) } : {}) }
 			});
 			return id;
 		});
@@ -223,7 +241,8 @@ export async function ingestFile(
 			total: a.score.total,
 			max: a.score.max,
 			late,
-			warnings: warningsOf(a, ctx.round)
+			warnings: warningsOf(a, ctx.round),
+			held: hold.map(holdText)
 		};
 	} catch (e) {
 		const msg = e instanceof Error ? e.message : String(e);

@@ -1,4 +1,6 @@
 import { error, fail } from '@sveltejs/kit';
+import { holdText, parseHeld } from '$lib/server/import/submission-check';
+import { joinList } from '$lib/i18n/labels';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/bootstrap';
 import { canSeeScores, requirePermission } from '$lib/server/auth/policy';
@@ -38,7 +40,7 @@ export const load: PageServerLoad = async ({ locals }) => {
 			status: r.status,
 			statusLabel: STATUS_LABELS[r.status],
 			closedReason: submissionProblem(r),
-			submissions: subs.map((s) => ({ id: s.id, fileName: s.file_name, at: s.imported_at, late: !!s.late, current: !s.superseded })),
+			submissions: subs.map((s) => ({ id: s.id, fileName: s.file_name, at: s.imported_at, late: !!s.late, current: !s.superseded, held: parseHeld(s.held).map(holdText) })),
 			result
 		});
 	}
@@ -73,6 +75,8 @@ export const actions: Actions = {
 		if (r.status === 'failed') return fail(400, { roundId, message: m.ix_submit_failed({ reason: r.message }) });
 		if (r.status === 'duplicate') return fail(409, { roundId, message: m.ix_submit_duplicate() });
 		const late = r.status === 'imported' && r.late;
+		// Issue 14: a report naming another agency or period is held; the agency is told why.
+		if (r.status === 'imported' && r.held?.length) return { roundId, done: m.ix_submitted_held({ reasons: joinList(r.held) }) };
 		return { roundId, done: late ? m.ix_submitted_late() : m.ix_submitted() };
 	}
 };

@@ -10,6 +10,7 @@ import { pendingReviews, resolveReview, setOverride } from '$lib/server/scoring/
 import * as agencies from '$lib/server/db/agencies';
 import { moveReport, reassignReport, restoreReport, withdrawReport, type FixResult } from '$lib/server/rounds/report-fix';
 import { m } from '$lib/paraglide/messages.js';
+import { holdText, parseHeld, releaseHeld } from '$lib/server/import/submission-check';
 
 type AnalysisDoc = Pick<AnalysisResult, 'sections' | 'noise' | 'tables' | 'checks' | 'score'>;
 
@@ -32,6 +33,7 @@ async function loadReport(id: number, user: SessionUser | null) {
 			'reports.superseded',
 			'reports.withdrawn_at',
 			'reports.withdrawn_reason',
+			'reports.held',
 			'reports.imported_at',
 			'reports.agency_id',
 			'agencies.name as agency_name',
@@ -99,6 +101,9 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 	const fix = can(locals.user, 'import.run');
 	const frozen = report.round_status === 'published';
 	return {
+		// Issue 14: a held report says why it does not count; supervisors may release it.
+		held: parseHeld(report.held).map(holdText),
+		canRelease: can(locals.user, 'rounds.manage') && !frozen && !report.withdrawn_at,
 		reviews: await pendingReviews(db, { reportId: report.id }),
 		canReview: can(locals.user, 'reports.override') && !frozen,
 		canFix: fix && !frozen,
@@ -170,6 +175,13 @@ export const actions: Actions = {
 		const agencyId = Number(form.get('agencyId'));
 		if (!agencyId) return fail(400, { fixMessage: m.ix_choose_or_new_agency() });
 		return fixOutcome(await reassignReport(await getDb(), Number(params.id), agencyId, user, { confirmReplace: form.get('replace') === '1' }), 'assign', agencyId);
+	},
+	release: async ({ params, request, locals }) => {
+		const user = requirePermission(locals.user, 'rounds.manage');
+		const form = await request.formData();
+		const r = await releaseHeld(await getDb(), Number(params.id), user, String(form.get('note') ?? '').slice(0, 500));
+		if (!r.ok) return fail(r.status, { fixMessage: r.message });
+		return { holdDone: m.hold_released() };
 	},
 	reviewKeep: async ({ request, locals }) => review(request, locals.user, 'keep'),
 	reviewDismiss: async ({ request, locals }) => review(request, locals.user, 'dismiss')
