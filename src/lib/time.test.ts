@@ -3,6 +3,7 @@ import { DEFAULT_TIME_ZONE, formatDate, formatDateTime, isValidTimeZone, localDa
 import { readConfig } from './server/env';
 import { chineseDate } from './server/export/service';
 import { formatOfficeTime } from './server/export/format';
+import { isLate } from './server/rounds/workflow';
 
 describe('office time zone', () => {
 	it('formats UTC instants in Beijing time by default, across the date line', () => {
@@ -49,5 +50,11 @@ describe('office time zone', () => {
 		expect(formatOfficeTime('2026-11-23T02:30:00.000Z', 'UTC')).toBe('2026-11-23 02:30（UTC）');
 		expect(chineseDate(new Date('2026-01-04T20:30:00Z'), 'Asia/Shanghai')).toBe('2026年1月5日');
 		expect(chineseDate(new Date('2026-01-04T20:30:00Z'), 'UTC')).toBe('2026年1月4日');
+	});
+	it('a deadline is a whole day in the office zone: 01:00 Beijing on the next day is late, 23:00 is not', () => {
+		const round = { deadline: '2026-01-31' };
+		expect(isLate(round, new Date('2026-01-31T15:00:00Z'), 'Asia/Shanghai')).toBe(false); // 23:00 Beijing
+		expect(isLate(round, new Date('2026-01-31T17:00:00Z'), 'Asia/Shanghai')).toBe(true); // 01:00 on 1 February
+		expect(isLate(round, new Date('2026-01-31T17:00:00Z'), 'UTC')).toBe(false);
 	});
 });

@@ -10,6 +10,8 @@ import { snapshotRoster } from './integrity';
 import type { Round, RoundStatus } from '../db/schema';
 import { roundStatusLabel } from '../../i18n/labels';
 import { m } from '../../paraglide/messages.js';
+import { config } from '../env';
+import { formatDate } from '../../time';
 
 export interface Transition {
 	from: RoundStatus;
@@ -148,7 +150,7 @@ export function submissionProblem(round: Pick<Round, 'status'>): string | null {
 	}
 }
 
-/** Is a submission at `now` after the round's deadline (the whole deadline day counts as on time)? */
-export function isLate(round: Pick<Round, 'deadline'>, now = new Date()): boolean {
-	return !!round.deadline && now.toISOString().slice(0, 10) > round.deadline.slice(0, 10);
+/** Is a submission at `now` after the round's deadline (the whole deadline day, in the office's time zone, counts as on time)? */
+export function isLate(round: Pick<Round, 'deadline'>, now = new Date(), timeZone = config.timeZone): boolean {
+	return !!round.deadline && formatDate(now, timeZone) > round.deadline.slice(0, 10);
 }
