@@ -14,7 +14,7 @@ import type { RubricDefinition } from './rubric';
 import { buildSections } from './sections';
 import { splitSentences } from './sentences';
 import { capStuffedLevel, detectStuffing, stuffingWarning } from './stuffing';
-import { cellSpansToOriginal, checkToOriginal, readTables, reportTableChecks } from './table-report';
+import { cellSpansToOriginal, checkToOriginal, mergeTableMetrics, readTables, reportTableChecks } from './table-report';
 import type { AnalysisResult, DocTable, IndicatorResult, ReportDocument, Span, Warning } from './types';
 
 export type {
@@ -169,7 +169,7 @@ export function analyze(doc: string | ReportDocument, rubric: RubricDefinition, 
 		max += dm;
 	}
 
-	const metrics = extractMetrics(sentences, tables).map((m) => {
+	const metrics = mergeTableMetrics(extractMetrics(sentences, tables), tables, warnings).map((m) => {
 		const sp = toSpan({ start: m.start, end: m.end, section: 'body' });
 		return { id: m.id, value: m.value, approx: m.approx, evidence: sp };
 	});

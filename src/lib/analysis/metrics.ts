@@ -1,12 +1,13 @@
 /**
  * Metrics (RUBRIC.md): figures with their evidence sentence. Arabic and Chinese numerals,
  * 余/多/近 → approximate, a received total split over clauses of one sentence is summed,
- * "已全部办结" → closed = received, applications from the table's 本年新收 row 总计.
+ * "已全部办结" → closed = received. Table metrics (applications from 本年新收 总计, the counts of 表二)
+ * are merged in by table-report.ts mergeTableMetrics, the table winning over the text.
  */
 import { findCounts, type NumberHit } from './numerals';
 import type { Sentence } from './sentences';
 import { splitClauses, hasZero } from './specifics';
-import { applicationRows, type ParsedTable } from './tables';
+import type { ParsedTable } from './tables';
 
 export interface NMetric {
 	id: string;
@@ -123,12 +124,8 @@ function opinionItems(sentences: readonly Sentence[], countsIn: CountsIn): NMetr
 	});
 }
 
-function applications(sentences: readonly Sentence[], tables: readonly ParsedTable[], countsIn: CountsIn): NMetric | null {
-	const t = tables.find((x) => x.id === 'applications');
-	if (t) {
-		const { received } = applicationRows(t);
-		if (received && received[6] !== null) return { id: 'applications_received', value: received[6], approx: false, start: t.start, end: t.end };
-	}
+/** The text's figure; the table's 本年新收 总计 wins over it in table-report.ts mergeTableMetrics (with a warning when they differ). */
+function applications(sentences: readonly Sentence[], countsIn: CountsIn): NMetric | null {
 	return firstSentence(sentences, (s) => {
 		if (!/申请/.test(s.text) || !/依申请|公开申请|信息公开/.test(s.text)) return null;
 		for (const c of splitClauses(s.text)) {
@@ -176,7 +173,7 @@ function extractAll(sentences: readonly Sentence[], tables: readonly ParsedTable
 	push(interpretations(sentences, countsIn));
 	out.push(...messages(sentences, countsIn));
 	push(opinionItems(sentences, countsIn));
-	push(applications(sentences, tables, countsIn));
+	push(applications(sentences, countsIn));
 	out.push(...training(sentences, countsIn));
 	return out;
 }

@@ -231,3 +231,29 @@ describe('across rounds', () => {
 		expect(inForce.cells).toEqual([{ row: '行政规范性文件', column: '现行有效件数', expected: 9, actual: 12 }]);
 	});
 });
+
+describe('table metrics', () => {
+	it('the table wins over the text, with a warning naming both figures', () => {
+		const text = report({ intro: INTRO.replace('申请5件', '申请8件') });
+		const r = run(text);
+		const m = r.metrics.find((x) => x.id === 'applications_received')!;
+		expect(m.value).toBe(5);
+		expect(m.evidence.text).toBe('5');
+		expect(r.meta.warnings.find((w) => w.code === 'table_text_differs')).toMatchObject({ params: { metric: 'applications_received', table: 5, text: 8 } });
+		expect(run(report()).meta.warnings.some((w) => w.code === 'table_text_differs')).toBe(false);
+	});
+
+	it('the counts of table two, each with its cell as evidence', () => {
+		const r = run(report());
+		const got = Object.fromEntries(r.metrics.filter((x) => !['applications_received'].includes(x.id)).map((x) => [x.id, [x.value, x.evidence.text]]));
+		expect(got).toMatchObject({
+			rules_issued: [0, '0'],
+			rules_in_force: [2, '2'],
+			normative_issued: [3, '3'],
+			normative_repealed: [1, '1'],
+			normative_in_force: [12, '12'],
+			licensing_decisions: [25, '25'],
+			penalty_decisions: [7, '7']
+		});
+	});
+});

@@ -313,3 +313,76 @@ export function cellSpansToOriginal(t: ParsedTable, nz: Normalized): ([number, n
 		})
 	);
 }
+
+interface NMetricLike {
+	id: string;
+	value: number;
+	approx: boolean;
+	start: number;
+	end: number;
+}
+
+/** 表二 rows → metric ids (the figure a row's position holds in either layout). */
+const ACTIVE_METRICS: { re: RegExp; pick: (cells: readonly (number | null)[], layout: string) => { id: string; col: number }[] }[] = [
+	{
+		re: /规章$/,
+		pick: (c, l) => (l === '2021' ? [{ id: 'rules_issued', col: 0 }, { id: 'rules_repealed', col: 1 }, { id: 'rules_in_force', col: 2 }] : [{ id: 'rules_issued', col: 0 }]).filter((x) => x.col < c.length)
+	},
+	{
+		re: /规范性文件$/,
+		pick: (c, l) =>
+			(l === '2021' ? [{ id: 'normative_issued', col: 0 }, { id: 'normative_repealed', col: 1 }, { id: 'normative_in_force', col: 2 }] : [{ id: 'normative_issued', col: 0 }]).filter((x) => x.col < c.length)
+	},
+	{ re: /行政许可$/, pick: (c) => [{ id: 'licensing_decisions', col: c.length >= 3 ? 2 : 0 }] },
+	{ re: /行政处罚$/, pick: (c) => [{ id: 'penalty_decisions', col: c.length >= 3 ? 2 : 0 }] },
+	{ re: /行政强制$/, pick: (c) => [{ id: 'coercion_decisions', col: c.length >= 3 ? 2 : 0 }] },
+	{ re: /行政事业性收费$/, pick: (c, l) => (l === '2021' && c.length === 1 ? [{ id: 'fees_amount', col: 0 }] : []) }
+];
+
+const METRIC_ZH: Record<string, string> = { applications_received: '收到依申请公开申请（件）' };
+
+/**
+ * Table metrics: applications_received from 表三's 本年新收 总计 and the counts of 表二 (rules_issued,
+ * normative_in_force, licensing_decisions, fees_amount …; evidence: the cell). The table wins over
+ * the text; when both exist and differ a `table_text_differs` warning names both figures.
+ */
+export function mergeTableMetrics<M extends NMetricLike>(textMetrics: M[], tables: readonly ParsedTable[], warnings: Warning[]): NMetricLike[] {
+	const out: NMetricLike[] = [...textMetrics];
+	const put = (m: NMetricLike): void => {
+		const i = out.findIndex((x) => x.id === m.id);
+		if (i < 0) {
+			out.push(m);
+			return;
+		}
+		const text = out[i];
+		if (text.value !== m.value)
+			warnings.push({
+				code: 'table_text_differs',
+				message: `${METRIC_ZH[m.id] ?? m.id}：表格为 ${m.value}，正文为 ${text.value}，采用表格数据`,
+				params: { metric: m.id, table: m.value, text: text.value }
+			});
+		out[i] = m;
+	};
+	const at = (t: ParsedTable, row: number, col: number): { start: number; end: number } => {
+		const sp = t.cellSpans?.[row]?.[col];
+		return sp ? { start: sp[0], end: sp[1] } : { start: t.start, end: t.end };
+	};
+	const app = tables.find((t) => t.id === 'applications' && t.rows.length > 0);
+	if (app) {
+		const ix = applicationRowIndex(app);
+		const v = ix.received >= 0 ? app.rows[ix.received].cells[6] : null;
+		if (v !== null && v !== undefined) put({ id: 'applications_received', value: v, approx: false, ...at(app, ix.received, 6) });
+	}
+	const act = tables.find((t) => t.id === 'active_disclosure' && t.rows.length > 0);
+	if (act)
+		for (const spec of ACTIVE_METRICS) {
+			const row = act.rows.findIndex((r) => spec.re.test(r.label.replace(/\s+/g, '')));
+			if (row < 0) continue;
+			const cells = act.rows[row].cells;
+			for (const { id, col } of spec.pick(cells, act.layout)) {
+				const v = cells[col];
+				if (v !== null && v !== undefined && !out.some((x) => x.id === id)) out.push({ id, value: v, approx: false, ...at(act, row, col) });
+			}
+		}
+	return out;
+}
