@@ -160,3 +160,17 @@ describe('problems: several shortfalls in one sentence, measures that deal with 
 		expect(level(own, 'im.rules')).toBe(2);
 	});
 });
+
+describe('annual-report wording of the measures', () => {
+	it.each([
+		['将政务公开工作纳入全县年度考评，考评结果于3月15日通报。', 'im.assessment', 2],
+		['全年组织4次政府信息公开栏目全覆盖检查，并出具各部门评估报告。', 'im.assessment', 2],
+		['制作“一图读懂”图解材料12期，同步在门户网站发布。', 'pi.channels', 2],
+		['3月对全县政务公开工作人员进行业务培训，参训60人。', 'im.training', 2],
+		['公开重大建设项目批准和实施信息58条。', 'fd.execution', 2],
+		['区政府常务会议议题7个在门户网站公开。', 'fd.decision', 2]
+	])('%s → %s %i', (sentence, id, lvl) => {
+		const r = analyze(['一、总体情况', '（一）监督保障', sentence].join('\n'), defaultRubric);
+		expect(level(r, id)).toBe(lvl);
+	});
+});
