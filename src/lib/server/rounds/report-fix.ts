@@ -72,6 +72,7 @@ async function promotePrevious(trx: Executor, roundId: number, agencyId: number 
 		.where('round_id', '=', roundId)
 		.where('agency_id', '=', agencyId)
 		.where('withdrawn_at', 'is', null)
+		.where('held', 'is', null) // a held report waits for a supervisor (submission checks), never promoted
 		.where('status', '=', 'scored')
 		.orderBy('id', 'desc')
 		.executeTakeFirst();
