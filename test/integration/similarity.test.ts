@@ -10,7 +10,7 @@ import * as rounds from '../../src/lib/server/db/rounds';
 import * as rubrics from '../../src/lib/server/db/rubrics';
 import { createIngestContext, ingestFile } from '../../src/lib/server/import/ingest';
 import { demoAgencies, generateReport } from '../../src/lib/demo/generate';
-import { figuresFor, flaggedReports, recomputeRound } from '../../src/lib/server/similarity/service';
+import { figuresFor, flaggedReports, recomputeRound, reuseList } from '../../src/lib/server/similarity/service';
 import { simDb } from '../../src/lib/server/similarity/tables';
 import { pairView } from '../../src/lib/server/similarity/view';
 import { parseArgs } from '../../src/lib/cli/args';
@@ -67,6 +67,10 @@ describe('reuse figures at import', () => {
 		expect(against!.aInB!).toBeGreaterThanOrEqual(0.9);
 		expect(f.previous!.share!).toBeLessThan(against!.aInB! - 0.2);
 		expect(f.letters).toBeGreaterThan(500);
+		// the lists say whether figures exist (an empty list is not "none above the thresholds")
+		expect((await reuseList(db, r2024)).computed).toBe(1);
+		const empty = await rounds.insertRound(db, { name: '2025年度', period: '2025', rubricId: (await rubrics.latestRubric(db))!.id });
+		expect(await reuseList(db, empty)).toMatchObject({ computed: 0, items: [] });
 		expect(f.standardLetters).toBeGreaterThan(100);
 	});
 

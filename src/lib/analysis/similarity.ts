@@ -313,17 +313,21 @@ export function lean(p: PreparedText): Fingerprinted {
 	return { length: p.length, seg: p.seg, keys: p.keys, valid: p.valid, sortedKeys: p.sortedKeys, fpPos: p.fpPos, fpHash: p.fpHash, fingerprints: p.fingerprints, k: p.k, window: p.window };
 }
 
-function hasKey(sorted: Int32Array, key: number): boolean {
-	let lo = 0;
-	let hi = sorted.length - 1;
-	while (lo <= hi) {
-		const mid = (lo + hi) >> 1;
-		const v = sorted[mid];
-		if (v === key) return true;
-		if (v < key) lo = mid + 1;
-		else hi = mid - 1;
+function intersect(x: Int32Array, y: Int32Array): Set<number> {
+	const out = new Set<number>();
+	let i = 0;
+	let j = 0;
+	while (i < x.length && j < y.length) {
+		const a = x[i];
+		const b = y[j];
+		if (a === b) {
+			out.add(a);
+			i++;
+			j++;
+		} else if (a < b) i++;
+		else j++;
 	}
-	return false;
+	return out;
 }
 
 /** The fingerprints shared by more than the common share of a round's reports (the round's template). */
@@ -396,11 +400,12 @@ export function shareIn(a: Fingerprinted, b: Fingerprinted, aCommon?: Uint8Array
 		total += countable[i];
 		commonLetters += common[i];
 	}
-	const bs = b.sortedKeys;
+	// the shingles both hold: one merge of the two sorted lists, then a small set
+	const shared = intersect(a.sortedKeys, b.sortedKeys);
 	let covered = 0;
 	let until = -1; // letters before this position are already counted
-	for (let i = 0; i < len; i++) {
-		if (!a.valid[i] || !hasKey(bs, a.keys[i])) continue;
+	for (let i = 0; shared.size > 0 && i < len; i++) {
+		if (!a.valid[i] || !shared.has(a.keys[i])) continue;
 		const end = i + a.k;
 		for (let t = Math.max(i, until); t < end; t++) covered += countable[t];
 		if (end > until) until = end;
@@ -717,12 +722,23 @@ export function compareRound(items: readonly RoundItem[], opts: Partial<Similari
 				counts[o]++;
 			}
 		}
-		const others = touched.filter((o) => it.agency == null || items[o].agency !== it.agency).sort((x, y) => counts[y] - counts[x]);
+		// the `keep` candidates sharing most fingerprints (a partial selection, not a sort), at least 3 each
+		const others: number[] = [];
+		for (const o of touched) {
+			if (counts[o] < 3 || (it.agency != null && items[o].agency === it.agency)) continue;
+			if (others.length < keep) others.push(o);
+			else {
+				let min = 0;
+				for (let q = 1; q < others.length; q++) if (counts[others[q]] < counts[others[min]]) min = q;
+				if (counts[o] > counts[others[min]]) others[min] = o;
+			}
+		}
+		others.sort((x, y) => counts[y] - counts[x]);
 		for (const o of touched) counts[o] = 0;
 		const mask = commonMask(it.prepared, common);
 		let best: RoundFigures['peer'] = null;
 		let res: ShareResult | null = null;
-		for (const o of others.slice(0, keep)) {
+		for (const o of others) {
 			const r = shareIn(it.prepared, items[o].prepared, mask, opts);
 			res ??= r;
 			if (r.share !== null && (!best || r.share > best.share)) best = { id: items[o].id, share: r.share };

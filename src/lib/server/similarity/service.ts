@@ -415,11 +415,18 @@ export interface ReuseList {
 	items: FlaggedReport[];
 	/** items beyond the list's length */
 	more: number;
+	/** reports of the round with figures (0: not computed yet — say so, never "none above") */
+	computed: number;
 }
 
 /** The overview's and the round page's list of reports above the thresholds (highest first). */
 export async function reuseList(db: Kysely<DB>, roundId: number, limit = 20): Promise<ReuseList> {
 	const th = similarityConfig();
 	const all = await flaggedReports(db, roundId, th);
-	return { thresholds: th, items: all.slice(0, limit), more: Math.max(0, all.length - limit) };
+	const { n } = await simDb(db)
+		.selectFrom('report_similarity')
+		.select((eb) => eb.fn.countAll<number>().as('n'))
+		.where('round_id', '=', roundId)
+		.executeTakeFirstOrThrow();
+	return { thresholds: th, items: all.slice(0, limit), more: Math.max(0, all.length - limit), computed: Number(n) };
 }
