@@ -35,6 +35,16 @@ describe('layoutPdf: prose and page furniture', () => {
 		expect(r.text).not.toContain('政务公开专栏');
 	});
 
+	it.each([['1/3', '2/3'], ['第1页', '第2页'], ['— 1 —', '— 2 —'], ['1', '2']])('drops page numbers like %s between the lines of a paragraph', (a, b) => {
+		const [first, second] = paragraph(PROSE.acrossPages, 100);
+		const pages: PlacedText[][] = [
+			[{ text: '某县人民政府2023年政府信息公开工作年度报告', x: 72, y: 780, size: 16 }, first, centred(a, 297, 40, 10)],
+			[{ ...second, y: 780 }, ...paragraph(PROSE.acrossPages, 740).slice(2), centred(b, 297, 40, 10)]
+		];
+		const lines = layoutPdf(toLayoutPages(pages)).text.split('\n');
+		expect(lines).toEqual(['某县人民政府2023年政府信息公开工作年度报告', PROSE.acrossPages]);
+	});
+
 	it('joins a paragraph broken over lines, and over a page break', () => {
 		expect(lines).toContain(PROSE.opening);
 		expect(lines).toContain(PROSE.acrossPages);
