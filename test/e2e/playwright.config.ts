@@ -24,8 +24,8 @@ export default defineConfig({
 	reporter: process.env.PLAYWRIGHT_JSON_OUTPUT_NAME ? [['list'], ['json']] : [['list']],
 	use: { locale: 'zh-CN', viewport: { width: 1400, height: 900 }, launchOptions: chromium },
 	projects: [
-		{ name: 'workflow', testMatch: /(auth|workflow|export|i18n)\.e2e\.ts$/, use: { baseURL: `http://localhost:${port}` } },
-		{ name: 'demo', testMatch: /(dashboards|import|similarity)\.e2e\.ts$/, use: { baseURL: `http://localhost:${demoPort}` } }
+		{ name: 'workflow', testMatch: /(auth|workflow|export|i18n|integrity|comforts)\.e2e\.ts$/, use: { baseURL: `http://localhost:${port}` } },
+		{ name: 'demo', testMatch: /(dashboards|import|similarity|print)\.e2e\.ts$/, use: { baseURL: `http://localhost:${demoPort}` } }
 	],
 	webServer: [
 		{

@@ -91,7 +91,7 @@ test('a supervisor sees the submission, closes and publishes; the agency then se
 	await expect(r.getByLabel('总分')).toContainText('/');
 	await expect(r.getByRole('table', { name: '整改清单' })).toBeVisible();
 	await expect(r.locator('input[type=file]')).toHaveCount(0);
-	await expect(r).toContainText('不再接收报送');
+	await expect(r).toContainText('已发布，分数已冻结'); // the one frozen message (issue 14)
 });
 
 test("an evaluator's override after publishing is refused until the supervisor reopens", async ({ page }) => {

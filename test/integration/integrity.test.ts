@@ -150,6 +150,14 @@ describe('2. a published round is a snapshot', () => {
 		expect(rep.agency_id).toBe(w.agencyA);
 	});
 
+	it('a round set published without the workflow (the demo loader, an old database) is frozen as soon as the registry changes', async () => {
+		await db.updateTable('rounds').set({ status: 'published', published_at: '2025-03-15T02:00:00.000Z' }).where('id', '=', w.roundId).execute();
+		const before = await counts();
+		await agencies.insertAgency(db, { name: '后来新设的局', groupName: '盟直部门' });
+		expect(await counts()).toEqual(before);
+		expect(before).toMatchObject({ expected: 2, missing: 0 });
+	});
+
 	it('reassigning a report of a published round answers 409, and creating an agency through it needs agencies.manage', async () => {
 		const { POST } = await import('../../src/routes/api/reports/[id]/agency/+server');
 		const call = async (user: SessionUser, body: unknown) => {
@@ -169,7 +177,7 @@ describe('2. a published round is a snapshot', () => {
 });
 
 describe('2. every mutating route refuses a published round with the same 409', () => {
-	type Call = { name: string; user: () => SessionUser; run: () => Promise<unknown> };
+	type Call = { name: string; user: () => SessionUser; run: () => unknown };
 	const form = (o: Record<string, string | Blob>) => {
 		const f = new FormData();
 		for (const [k, v] of Object.entries(o)) f.append(k, v);
@@ -228,7 +236,7 @@ describe('2. every mutating route refuses a published round with the same 409', 
 			try {
 				const r = await c.run();
 				if (isActionFailure(r)) {
-					const d = r.data as Record<string, unknown>;
+					const d = r.data as unknown as Record<string, unknown>;
 					out = { status: r.status, message: String(d.message ?? d.fixMessage ?? d.reviewMessage ?? '') };
 				} else if (r instanceof Response) out = { status: r.status, message: ((await r.json()) as { message?: string }).message };
 				else out = { status: 200 };
@@ -286,7 +294,7 @@ describe('3. putting mistakes right', () => {
 
 	it('assigns a 待指定 report from the round page action, asking before replacing', async () => {
 		const ctx = await createIngestContext(db, w.roundId, { id: null, username: 'test' });
-		const stranger = { name: '某某县未登记局', aliases: [], group: '旗县市区', level: '部门', region: '青岚盟' };
+		const stranger = { name: '某某县未登记局', aliases: [], group: '旗县市区' as const, level: '部门' as const, region: '青岚盟' };
 		const r = await ingestFile(ctx, 'x.txt', utf8(generateReport({ agency: stranger, year: 2024, seed: 5, quality: 0.7 }).text));
 		expect(r.status).toBe('needs_agency');
 		if (r.status !== 'needs_agency') return;
@@ -297,7 +305,7 @@ describe('3. putting mistakes right', () => {
 		const ev = (body: FormData) => ({ params: { id: String(w.roundId) }, locals: { user: supervisor() }, request: new Request('http://localhost/', { method: 'POST', body }) });
 		const asked = await round.actions.assign(ev(f) as never);
 		expect(isActionFailure(asked) && asked.status).toBe(409);
-		expect(isActionFailure(asked) && (asked.data as { replaces?: unknown }).replaces).toMatchObject({ reportId: r.reportId });
+		expect(isActionFailure(asked) && (asked.data as unknown as { replaces?: unknown }).replaces).toMatchObject({ reportId: r.reportId });
 		f.append('replace', '1');
 		expect(await round.actions.assign(ev(f) as never)).toMatchObject({ done: expect.any(String) });
 		expect((await submissionBoard(db, w.roundId)).find((b) => b.agencyId === w.agencyB)?.reportId).toBe(r.reportId);

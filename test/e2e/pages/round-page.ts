@@ -34,4 +34,27 @@ export class RoundPage {
 	boardRow(agency: string) {
 		return this.page.getByRole('table', { name: '报送情况' }).getByRole('row').filter({ hasText: agency });
 	}
+
+	unassigned() {
+		return this.page.getByRole('table', { name: '待指定单位的报告' });
+	}
+
+	/** Assigns a 待指定 report (by file name) to an agency from the round page. */
+	async assign(fileName: string, agency: string): Promise<void> {
+		const row = this.unassigned().getByRole('row').filter({ hasText: fileName });
+		await row.getByRole('combobox').selectOption({ label: agency });
+		await row.getByRole('button', { name: '指定' }).click();
+		await expect(this.page.getByRole('status').first()).toContainText(`已将《${fileName}》指定给 ${agency}`);
+	}
+
+	/** Edits the round's name, period and deadline; returns after the page answered. */
+	async edit(values: { name?: string; period?: string; deadline?: string }): Promise<void> {
+		const form = this.page.getByRole('form', { name: '编辑轮次' });
+		if (!(await form.isVisible())) await this.page.getByText('编辑轮次', { exact: true }).click();
+		if (values.name !== undefined) await form.getByLabel('名称').fill(values.name);
+		if (values.period !== undefined) await form.getByLabel('期间').fill(values.period);
+		if (values.deadline !== undefined) await form.getByLabel('截止日期').fill(values.deadline);
+		await form.getByRole('button', { name: '保存' }).click();
+	}
 }
+

@@ -1,6 +1,7 @@
 /** The agency registry and its aliases. */
 import type { Kysely } from 'kysely';
 import type { Agency, DB } from './schema';
+import { freezeMissingRosters } from './rounds';
 
 type Executor = Kysely<DB>;
 
@@ -40,6 +41,7 @@ export async function listAliases(db: Executor): Promise<{ alias: string; agency
 }
 
 export async function insertAgency(db: Executor, a: AgencyInput): Promise<number> {
+	await freezeMissingRosters(db); // a published round does not start expecting it
 	const row = await db
 		.insertInto('agencies')
 		.values({
@@ -68,6 +70,7 @@ export async function addAlias(db: Executor, agencyId: number, alias: string): P
 }
 
 export async function updateAgency(db: Executor, id: number, a: Omit<AgencyInput, 'aliases'> & { active?: boolean }) {
+	if (a.active !== undefined) await freezeMissingRosters(db);
 	await db
 		.updateTable('agencies')
 		.set({
@@ -117,6 +120,7 @@ export async function mergePreview(db: Executor, fromId: number) {
 export async function mergeAgencies(db: Executor, fromId: number, intoId: number, userId: number | null = null): Promise<number | null> {
 	const from = await findAgency(db, fromId);
 	if (!from) return null;
+	await freezeMissingRosters(db);
 	const reports = await db
 		.selectFrom('reports')
 		.innerJoin('rounds', 'rounds.id', 'reports.round_id')

@@ -114,12 +114,19 @@ export async function writeScores(db: Executor, reportId: number, rubricId: numb
 	const latestOverride = new Map<string, number>();
 	const ovs = await db
 		.selectFrom('overrides')
-		.select(['indicator_id', 'level'])
+		.select(['id', 'indicator_id', 'level'])
 		.where('report_id', '=', reportId)
 		.where('rubric_id', '=', rubricId)
 		.orderBy('id')
 		.execute();
-	for (const o of ovs) latestOverride.set(o.indicator_id, o.level);
+	// An override an evaluator dropped at review (the new machine level was taken) stays dropped.
+	const dismissed = new Set(
+		(await db.selectFrom('override_reviews').select('override_id').where('report_id', '=', reportId).where('resolution', '=', 'dismissed').execute()).map((d) => d.override_id)
+	);
+	for (const o of ovs) {
+		if (dismissed.has(o.id)) latestOverride.delete(o.indicator_id);
+		else latestOverride.set(o.indicator_id, o.level);
+	}
 	// An override waiting for review (its indicator's machine level changed at a re-score) is not applied.
 	const pending = await db
 		.selectFrom('override_reviews')

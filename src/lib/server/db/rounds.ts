@@ -64,6 +64,40 @@ export function expectedInRound<TB extends keyof DB>(eb: ExpressionBuilder<DB, T
 	return e.or([e('agencies.id', 'in', roster), e.and([e.not(e.exists(roster)), e('agencies.active', '=', 1)])]);
 }
 
+/**
+ * Gives every published round that has no stored roster yet (published before rosters existed,
+ * or set published directly, as the demo loader does) the roster it has now: the active agencies
+ * and every agency with a current report in it. Called before the registry changes, so adding,
+ * merging or deactivating an agency never reaches a published round.
+ */
+export async function freezeMissingRosters(db: Executor): Promise<number> {
+	const bare = await db
+		.selectFrom('rounds')
+		.select('id')
+		.where('status', '=', 'published')
+		.where(({ not, exists, selectFrom }) => not(exists(selectFrom('round_agencies').select('round_agencies.agency_id').whereRef('round_agencies.round_id', '=', 'rounds.id'))))
+		.execute();
+	for (const r of bare) {
+		const active = await db.selectFrom('agencies').select('id').where('active', '=', 1).execute();
+		const reporting = await db
+			.selectFrom('reports')
+			.select('agency_id')
+			.where('round_id', '=', r.id)
+			.where('agency_id', 'is not', null)
+			.where('status', '=', 'scored')
+			.where('superseded', '=', 0)
+			.execute();
+		const ids = [...new Set([...active.map((a) => a.id), ...reporting.map((x) => x.agency_id as number)])];
+		for (let i = 0; i < ids.length; i += 500) {
+			await db
+				.insertInto('round_agencies')
+				.values(ids.slice(i, i + 500).map((agency_id) => ({ round_id: r.id, agency_id })))
+				.execute();
+		}
+	}
+	return bare.length;
+}
+
 /** A period as the product writes it: a year (2019) or a half year (2017H1). */
 export function isPeriod(p: string): boolean {
 	return /^(19|20)\d\d(H[12])?$/.test(p);

@@ -83,8 +83,15 @@ export async function planRescore(db: Database, roundId: number, rubricId: numbe
 			])
 		: [[], [], []];
 	const key = (r: number, i: string) => `${r}\u0000${i}`;
+	// Overrides dropped at review (resolution 'dismissed') are not carried any further.
+	const dismissed = ids.length
+		? new Set((await db.selectFrom('override_reviews').select('override_id').where('report_id', 'in', ids).where('resolution', '=', 'dismissed').execute()).map((d) => d.override_id))
+		: new Set<number>();
 	const latest = new Map<string, (typeof ovs)[number]>();
-	for (const o of ovs) latest.set(key(o.report_id, o.indicator_id), o);
+	for (const o of ovs) {
+		if (dismissed.has(o.id)) latest.delete(key(o.report_id, o.indicator_id));
+		else latest.set(key(o.report_id, o.indicator_id), o);
+	}
 	const machineBefore = new Map(machine.map((s) => [key(s.report_id, s.indicator_id), s.machine_level]));
 	const pendingBy = new Map(pending.map((p) => [key(p.report_id, p.indicator_id), p]));
 
