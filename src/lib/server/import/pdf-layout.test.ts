@@ -151,6 +151,15 @@ describe('layoutPdf: table blocks', () => {
 		expect(r.text).not.toMatch(/第 \d 页/);
 	});
 
+	it('keeps a short section heading right above a table out of its header', () => {
+		const pages = repeatedHeaderPages();
+		pages[0][0] = { text: '二、主动公开', x: 72, y: 700, size: 10 };
+		pages[0][1] = { ...pages[0][1], y: 685 };
+		const r = layoutPdf(toLayoutPages(pages));
+		expect(r.text.split('\n').slice(0, 2)).toEqual(['二、主动公开', '第二十条第（一）项']);
+		expect(r.tables[0].rows[0].map((c) => c.text)).toEqual(['信息内容', '本年制发件数', '本年废止件数', '现行有效件数']);
+	});
+
 	it('leaves a label and a figure on one line as text, not a table', () => {
 		const r = layoutPdf(toLayoutPages([[{ text: '本年新收申请', x: 72, y: 700 }, { text: '12件', x: 260, y: 700 }, centred('正文', 200, 660, 12)]]));
 		expect(r.tables).toEqual([]);

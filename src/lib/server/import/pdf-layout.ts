@@ -62,6 +62,7 @@ const BLANK_RE = /^(?:-|—|–|--|——|\/|／)$/;
 const SENTENCE_END_RE = /[。！？!?；;：:][”"’'」』）)】]*$/;
 const ITEM_START_RE =
 	/^\s*(?:[一二三四五六七八九十百]+\s*[、.．]|[（(]\s*[一二三四五六七八九十百\d]+\s*[)）]|\d{1,2}\s*[、.．](?!\d)|第[一二三四五六七八九十百\d]+[章节条部分]|[一二三四五六七八九十]是|附件|附表|表[一二三四五六七八九十]|[●■◆▲★※·•])/;
+const MAJOR_HEADING_RE = /^\s*[一二三四五六七八九十]{1,3}\s*、/;
 const PAGE_NUMBER_RE = [
 	/^[-—–－\s]*\d{1,4}[-—–－\s]*$/,
 	/^第\s*\d{1,4}\s*页(?:\s*[,，/／]?\s*共\s*\d{1,4}\s*页)?$/,
@@ -241,7 +242,8 @@ function findRegions(lines: Line[], m: Metrics): Region[] {
 		// Header: header-like lines right above the first anchor.
 		const header: number[] = [];
 		for (let k = i - 1; k >= 0 && header.length < 30 && !used.has(k); k--) {
-			if (!isHeaderish(lines[k], m) || !close(lines[k], lines[k + 1])) break;
+			// A section heading (三、…) above a table is not part of its header.
+			if (!isHeaderish(lines[k], m) || !close(lines[k], lines[k + 1]) || MAJOR_HEADING_RE.test(lines[k].text)) break;
 			header.unshift(k);
 		}
 		const body: number[] = [i];
