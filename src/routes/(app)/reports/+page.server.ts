@@ -25,14 +25,15 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		query = query.where('reports.agency_id', '=', locals.user?.agencyId ?? -1).where('rounds.status', '=', 'published');
 	}
 	if (status === 'needs_agency') query = query.where('reports.status', '=', 'needs_agency');
-	else if (status === 'superseded') query = query.where('reports.superseded', '=', 1);
+	else if (status === 'held') query = query.where('reports.held', 'is not', null).where('reports.withdrawn_at', 'is', null);
+	else if (status === 'superseded') query = query.where('reports.superseded', '=', 1).where('reports.held', 'is', null);
 	else if (status === 'late') query = query.where('reports.late', '=', 1);
 	if (q) query = query.where((eb) => eb.or([eb('agencies.name', 'like', `%${q}%`), eb('reports.file_name', 'like', `%${q}%`)]));
 	const count = await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
 	const total = Number(count?.n ?? 0);
 	const { page: pageNo, pages, offset } = clampPage(requested, total, PAGE);
 	const rows = await query
-		.select(['reports.id', 'reports.file_name', 'reports.file_type', 'reports.report_type', 'reports.period', 'reports.status', 'reports.late', 'reports.superseded', 'reports.imported_at', 'agencies.name as agency_name', 'agencies.id as agency_id'])
+		.select(['reports.id', 'reports.file_name', 'reports.file_type', 'reports.report_type', 'reports.period', 'reports.status', 'reports.late', 'reports.superseded', 'reports.held', 'reports.imported_at', 'agencies.name as agency_name', 'agencies.id as agency_id'])
 		.orderBy('reports.id', 'desc')
 		.limit(PAGE)
 		.offset(offset)
@@ -51,7 +52,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	return {
 		ctx,
 		staff,
-		rows: rows.map((r) => ({ ...r, total: byId.get(r.id) ? Number(byId.get(r.id)?.total) : null, max: byId.get(r.id) ? Number(byId.get(r.id)?.max) : null })),
+		rows: rows.map(({ held, ...r }) => ({ ...r, held: held != null, total: byId.get(r.id) ? Number(byId.get(r.id)?.total) : null, max: byId.get(r.id) ? Number(byId.get(r.id)?.max) : null })),
 		total,
 		page: pageNo,
 		pages,
