@@ -372,5 +372,15 @@ describe('7. agency users see only rounds open to them or published', () => {
 		const submit = await import('../../src/routes/(app)/submit/+page.server');
 		const data = (await submit.load({ locals: { user: w.users.agency } } as never)) as { rounds: { name: string }[] };
 		expect(data.rounds.map((r) => r.name).sort()).toEqual(['已发布轮次', '报送中轮次'].sort());
+		// the round pickers of the pages an agency user opens
+		const list = await import('../../src/routes/(app)/reports/+page.server');
+		const own = await import('../../src/routes/(app)/agencies/[id]/+page.server');
+		const url = new URL('http://localhost/');
+		for (const d of [
+			(await list.load({ locals: { user: w.users.agency }, url } as never)) as { ctx: { rounds: { name: string }[] } },
+			(await own.load({ locals: { user: w.users.agency }, url, params: { id: String(w.agencyA) } } as never)) as { ctx: { rounds: { name: string }[] } }
+		]) {
+			expect(d.ctx.rounds.map((r) => r.name).sort()).toEqual(['已发布轮次', '报送中轮次'].sort());
+		}
 	});
 });
