@@ -8,6 +8,7 @@
  *  4. xlsx export of a 2,000-agency round (target: under 10 s);
  *  5. reuse (重复率) across a round of 2,000 reports with planted copies (target: under 10 s, all found).
  *  6. PDF decode of the real reports in ../shared/corpus/pdf: ms per file and per page, grids found.
+ *  7. table parse time: tables + checks per report (pipe rows, flattened, the real PDFs' grids).
  * BENCH_QUICK=1 runs smaller sizes (for a smoke check).
  */
 import { spawn, spawnSync } from 'node:child_process';
@@ -32,6 +33,7 @@ import { createIngestContext, ingestFile } from '../../src/lib/server/import/ing
 import { roundResults } from '../../src/lib/server/results/round-results';
 import { benchSimilarity } from './similarity';
 import { benchPdfDecode } from './pdf-decode';
+import { benchTableParse } from './table-parse';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const QUICK = process.env.BENCH_QUICK === '1';
@@ -213,6 +215,7 @@ try {
 	await benchDashboards();
 	await benchSimilarity(line, QUICK);
 	await benchPdfDecode(line);
+	await benchTableParse(line, QUICK);
 } finally {
 	fs.rmSync(tmp, { recursive: true, force: true });
 }

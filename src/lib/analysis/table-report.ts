@@ -28,7 +28,7 @@ export function readTables(docTables: readonly DocTable[], nz: Normalized, lines
 	const fromGrid = docTables.length ? gridTables(docTables, nz, lines, isNoise, warnings) : [];
 	const have = new Set(fromGrid.map((t) => t.id));
 	const textWarnings: Warning[] = [];
-	const fromText = parseTables(lines, isNoise, textWarnings).filter((t) => !have.has(t.id));
+	const fromText = have.size < 3 ? parseTables(lines, isNoise, textWarnings).filter((t) => !have.has(t.id)) : [];
 	for (const t of fromText) have.add(t.id);
 	const flatWarnings: Warning[] = [];
 	const fromFlat = have.size < 3 ? parseFlatTables(lines, isNoise, flatWarnings).filter((t) => !have.has(t.id)) : [];

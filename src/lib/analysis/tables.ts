@@ -64,32 +64,35 @@ export function splitCells(t: string): string[] {
 	return splitCellsAt(t, 0).map((c) => c.text);
 }
 
+const isSpace = (c: number): boolean => c === 32 || c === 9 || c === 0x3000 || c === 0xa0;
+const isPipe = (c: number): boolean => c === 124 || c === 0xff5c;
+
 /** Pipe/tab cells with their offsets (relative to `base`); a markdown rule row gives none. */
 function splitCellsAt(t: string, base: number): { text: string; start: number; end: number }[] {
 	let from = 0;
 	let to = t.length;
-	while (from < to && /\s/.test(t[from])) from++;
-	while (to > from && /\s/.test(t[to - 1])) to--;
-	if (from < to && /[|｜]/.test(t[from])) from++;
-	if (to > from && /[|｜]/.test(t[to - 1])) to--;
-	const body = t.slice(from, to);
-	const sep = /[|｜]/.test(body) ? /[|｜]/g : /\t/g;
+	while (from < to && isSpace(t.charCodeAt(from))) from++;
+	while (to > from && isSpace(t.charCodeAt(to - 1))) to--;
+	if (from < to && isPipe(t.charCodeAt(from))) from++;
+	if (to > from && isPipe(t.charCodeAt(to - 1))) to--;
+	let pipes = false;
+	for (let i = from; i < to; i++) if (isPipe(t.charCodeAt(i))) pipes = true;
 	const out: { text: string; start: number; end: number }[] = [];
-	let s = 0;
-	const push = (a: number, b: number): void => {
-		let x = a;
-		let y = b;
-		while (x < y && /\s/.test(body[x])) x++;
-		while (y > x && /\s/.test(body[y - 1])) y--;
-		out.push({ text: body.slice(x, y), start: base + from + x, end: base + from + y });
-	};
-	for (const m of body.matchAll(sep)) {
-		push(s, m.index);
-		s = m.index + m[0].length;
+	let s = from;
+	let rule = true;
+	for (let i = from; i <= to; i++) {
+		const c = i < to ? t.charCodeAt(i) : -1;
+		if (i < to && !(pipes ? isPipe(c) : c === 9)) continue;
+		let x = s;
+		let y = i;
+		while (x < y && isSpace(t.charCodeAt(x))) x++;
+		while (y > x && isSpace(t.charCodeAt(y - 1))) y--;
+		const text = t.slice(x, y);
+		if (rule && !/^:?-{2,}:?$/.test(text)) rule = false;
+		out.push({ text, start: base + x, end: base + y });
+		s = i + 1;
 	}
-	push(s, body.length);
-	if (out.length > 0 && out.every((c) => /^:?-{2,}:?$/.test(c.text))) return [];
-	return out;
+	return rule && out.length > 0 ? [] : out;
 }
 
 function parseNumber(c: string): number | null {
@@ -111,7 +114,11 @@ export interface Cell {
 function lineCells(line: Line, j: number): Cell[] {
 	const t = line.text;
 	if (isPipeRow(t.trim())) return splitCellsAt(t, line.start).map((c) => ({ ...c, line: j }));
-	const m = TRAILING_NUMS.exec(t);
+	// a label then figures: only lines that end with a digit are tried (prose ends with 。)
+	let last = t.length - 1;
+	while (last >= 0 && isSpace(t.charCodeAt(last))) last--;
+	const endsInDigit = last >= 0 && t.charCodeAt(last) >= 48 && t.charCodeAt(last) <= 57;
+	const m = endsInDigit && t.length <= 400 ? TRAILING_NUMS.exec(t) : null;
 	if (m && m[2] && (m[1] === undefined || /[\u4e00-\u9fff）)]/.test(m[1]))) {
 		const out: Cell[] = [];
 		const label = (m[1] ?? '').trim();
@@ -130,7 +137,7 @@ function lineCells(line: Line, j: number): Cell[] {
 		for (const x of m[2].matchAll(/\S+/g)) out.push({ text: x[0], line: j, start: runStart + x.index, end: runStart + x.index + x[0].length, run: true });
 		return out;
 	}
-	const tokens = t.trim().split(/\s+/);
+	const tokens = t.length <= 120 && /\S\s+\S/.test(t) ? t.trim().split(/\s+/) : [];
 	if (tokens.length > 1 && tokens.every((x) => HEADER_WORDS.test(x))) {
 		const out: Cell[] = [];
 		let off = 0;
