@@ -153,6 +153,7 @@ export async function extractPdfText(
 			warnings.push(m.ix_pdf_garbled());
 		}
 		const layout = layoutPdf(layoutPages);
+		if (Date.now() > deadline) throw new PdfTimeoutError();
 		return { ok: true, text: layout.text, warnings, pages, tables: layout.tables };
 	} catch (e) {
 		if (e instanceof PdfTimeoutError) return { ok: false, code: 'timeout', message: '' };
