@@ -384,3 +384,50 @@ describe('7. agency users see only rounds open to them or published', () => {
 		}
 	});
 });
+
+describe('4. confirm with consequences: the server needs the confirmation too', () => {
+	const post = (user: SessionUser, params: Record<string, string>, o: Record<string, string | Blob>) => {
+		const f = new FormData();
+		for (const [k, v] of Object.entries(o)) f.append(k, v);
+		return { params, locals: { user }, url: new URL('http://localhost/'), request: new Request('http://localhost/', { method: 'POST', body: f }), getClientAddress: () => '127.0.0.1' };
+	};
+
+	it('publish, close, re-score and merge refuse without confirm=1 and run with it', async () => {
+		const round = await import('../../src/routes/(app)/rounds/[id]/+page.server');
+		const ag = await import('../../src/routes/(app)/agencies/+page.server');
+		const R = { id: String(w.roundId) };
+		const sup = w.users.supervisor;
+		const status = async () => (await rounds.findRound(db, w.roundId))?.status;
+		const refused = (r: unknown) => isActionFailure(r) && r.status === 400 && (r.data as unknown as { message: string }).message === m.rn_confirm_required();
+		expect(refused(await round.actions.transition(post(sup, R, { to: 'published' }) as never))).toBe(true);
+		expect(await status()).toBe('review');
+		expect(refused(await round.actions.rescore(post(w.users.admin, R, { rubricId: String(w.rubricId) }) as never))).toBe(true);
+		expect(refused(await ag.actions.merge(post(w.users.admin, {}, { from: String(w.agencyA), into: String(w.agencyB) }) as never))).toBe(true);
+		expect((await agencies.findAgency(db, w.agencyA))?.merged_into).toBeNull();
+		// the merge dialog's counts
+		const plan = (await ag.actions.mergePlan(post(w.users.admin, {}, { from: String(w.agencyA), into: String(w.agencyB) }) as never)) as { mergePlan: Record<string, unknown> };
+		expect(plan.mergePlan).toMatchObject({ reports: 1, frozenReports: 0, users: 1 });
+		// confirmed
+		expect(await round.actions.transition(post(sup, R, { to: 'published', confirm: '1' }) as never)).toMatchObject({ done: expect.any(String) });
+		expect(await status()).toBe('published');
+	});
+});
+
+describe('3. the import route asks before replacing', () => {
+	it("answers 'replaces' for an agency's second report, and imports it with replace=1", async () => {
+		const api = await import('../../src/routes/api/rounds/[id]/import/+server');
+		const a = demoAgencies(40, 1).find((x) => x.name === w.nameA)!;
+		const text = generateReport({ agency: a, year: 2024, seed: 41, quality: 0.8 }).text;
+		const call = async (extra: Record<string, string>) => {
+			const f = new FormData();
+			f.append('file', new File([text], 'second.txt', { type: 'text/plain' }));
+			for (const [k, v] of Object.entries(extra)) f.append(k, v);
+			const res = await api.POST({ params: { id: String(w.roundId) }, locals: { user: w.users.supervisor }, request: new Request('http://localhost/', { method: 'POST', body: f }) } as never);
+			return (await res.json()) as { status: string; replaces?: { reportId: number } }[];
+		};
+		expect(await call({ agencyId: String(w.agencyA) })).toMatchObject([{ status: 'replaces', replaces: { reportId: w.reportA } }]);
+		expect(await call({ agencyId: String(w.agencyA), replace: '1' })).toMatchObject([{ status: 'imported' }]);
+		const cur = await db.selectFrom('reports').select('superseded').where('id', '=', w.reportA).executeTakeFirstOrThrow();
+		expect(cur.superseded).toBe(1);
+	});
+});
