@@ -6,7 +6,7 @@ import * as agencies from '../../server/db/agencies';
 import * as rounds from '../../server/db/rounds';
 import * as rubrics from '../../server/db/rubrics';
 import { loadDemo } from '../../server/demo';
-import { assignAgency, createIngestContext, ingestFile, type IngestOutcome } from '../../server/import/ingest';
+import { assignAgency, createIngestContext, ingestEach, type IngestOutcome } from '../../server/import/ingest';
 import { expandUpload } from '../../server/import/zip';
 import { rescoreRound } from '../../server/scoring/rescore';
 import { CliError, flagString, type ParsedArgs } from '../args';
@@ -69,13 +69,28 @@ export async function importCommand(db: Database, args: ParsedArgs, out: (s: str
 	const tty = process.stderr.isTTY;
 	let done = 0;
 	const started = Date.now();
-	for (const f of files) {
-		const expanded = expandUpload(fs.readFileSync(f), path.basename(f));
-		for (const r of expanded.rejected) results.push({ status: 'failed', fileName: `${f}/${r.path}`, message: r.message });
-		for (const e of expanded.entries) {
-			const base = path.basename(f);
-			const name = !e.path || e.path === base ? base : `${base}/${e.path}`;
-			let r = await ingestFile(ctx, name, e.bytes, { agencyId });
+	// Files are read and expanded lazily; ingestEach parses the next ones in the worker pool (every
+	// core) while this one's rows are written. A file's rejected zip entries keep their place.
+	const rejections: { at: number; r: IngestOutcome }[] = [];
+	let yielded = 0;
+	function* entries() {
+		for (const f of files) {
+			const expanded = expandUpload(fs.readFileSync(f), path.basename(f));
+			for (const r of expanded.rejected) rejections.push({ at: yielded, r: { status: 'failed', fileName: `${f}/${r.path}`, message: r.message } });
+			for (const e of expanded.entries) {
+				const base = path.basename(f);
+				yielded++;
+				yield { fileName: !e.path || e.path === base ? base : `${base}/${e.path}`, bytes: e.bytes, agencyId };
+			}
+		}
+	}
+	const flush = (upTo: number) => {
+		while (rejections.length > 0 && rejections[0].at <= upTo) results.push(rejections.shift()!.r);
+	};
+	{
+		for await (let r of ingestEach(ctx, entries())) {
+			flush(done);
+			const name = r.fileName;
 			if (r.status === 'needs_agency' && createAgencies && r.extracted && r.candidates.length === 0) {
 				const id = await agencies.insertAgency(db, { name: r.extracted });
 				ctx.index.addAgency({ id, name: r.extracted, region: null });
@@ -91,6 +106,7 @@ export async function importCommand(db: Database, args: ParsedArgs, out: (s: str
 				process.stderr.write(`\r[${'#'.repeat(Math.round(frac * width)).padEnd(width, '.')}] ${done} 个文件 ${name.slice(0, 40).padEnd(40)}`);
 			}
 		}
+		flush(Number.POSITIVE_INFINITY);
 	}
 	if (tty) process.stderr.write('\n');
 	const secs = (Date.now() - started) / 1000;

@@ -102,3 +102,34 @@ describe('ImportPool (worker threads, from source through tsx)', () => {
 		expect(!r.ok && r.message).not.toMatch(/损坏/);
 	});
 });
+
+describe('the production bundle (what vite build writes to build/import-worker.js)', () => {
+	it('is found above a built chunk, starts as plain JavaScript and parses in the request language', async () => {
+		const fs = await import('node:fs');
+		const path = await import('node:path');
+		const { pathToFileURL } = await import('node:url');
+		const { bundleImportWorker } = await import('../../../../scripts/import-worker-build.js');
+		// A build-shaped tree inside the project (so packages resolve from node_modules, as in build/).
+		const root = path.resolve('node_modules/.cache/zwgk', `fake-build-${process.pid}`);
+		const chunk = path.join(root, 'server', 'chunks', 'pool-abc123.js');
+		fs.mkdirSync(path.dirname(chunk), { recursive: true });
+		fs.writeFileSync(chunk, '// a chunk\n');
+		try {
+			await bundleImportWorker(path.join(root, 'import-worker.js'));
+			const entry = locateWorkerEntry(pathToFileURL(chunk).href);
+			expect(entry).toEqual({ kind: 'bundle', file: path.join(root, 'import-worker.js') });
+			const built = new ImportPool({ size: 1, timeoutMs: 30_000 }, entry);
+			try {
+				const r = await built.run({ bytes: REPORT, fileName: '年报.txt', rubric, locale: 'en' });
+				expect(r.ok).toBe(true);
+				expect(built.workerTasks).toBe(1);
+				const png = await built.run({ bytes: new Uint8Array([0x89, 0x50, 0x4e, 0x47, 1, 2, 3, 4]), fileName: 'a.png', rubric, locale: 'en' });
+				expect(!png.ok && png.message).toMatch(/^[\x20-\x7e]+$/);
+			} finally {
+				await built.close();
+			}
+		} finally {
+			fs.rmSync(root, { recursive: true, force: true });
+		}
+	});
+});

@@ -8,8 +8,9 @@
  * Workers start lazily, are reused, and are unref'd while idle so they never keep a CLI alive.
  *
  * Where the worker entry comes from (the hard part: three worlds):
- * - from source (Vitest, `tsx` for the CLI/bench, `vite dev`): this module's URL ends in `.ts`; the
- *   worker is a tiny bootstrap (`eval`) that loads worker.ts through tsx's `tsImport`.
+ * - from source (Vitest, `tsx` for the CLI/bench, `vite dev`): this module's URL ends in `.ts`;
+ *   worker.ts is bundled once per process with esbuild into node_modules/.cache/zwgk/ and started
+ *   as JavaScript (fallback: a tiny `eval` bootstrap that loads worker.ts through tsx's `tsImport`).
  * - production build (`vite build` → build/, `node build`): the Vite plugin in
  *   scripts/import-worker-build.js bundles worker.ts with esbuild into build/import-worker.js; this
  *   module (somewhere under build/server/) finds it by walking up from its own URL.
@@ -35,6 +36,8 @@ export interface PoolOptions {
 	timeoutMs?: number;
 	/** Heap limit per worker in MB (IMPORT_HEAP_MB, default 1024). */
 	heapMb?: number;
+	/** Nice value of the worker threads (IMPORT_NICE, default 5): parsing yields the CPU to requests. */
+	nice?: number;
 }
 
 export const DEFAULT_TASK_TIMEOUT_MS = 20_000;
@@ -67,6 +70,31 @@ function tsxApiUrl(): string {
 	return pathToFileURL(path.join(path.dirname(pkg), 'dist', 'esm', 'api', 'index.mjs')).href;
 }
 
+let bundled: { source: string; file: string | null } | null = null;
+
+/**
+ * From source, the worker's TypeScript is bundled once per process with esbuild (a few hundred ms)
+ * into node_modules/.cache/zwgk/ — so its packages resolve as the app's do — and started as plain
+ * JavaScript: loading the same graph through tsx's loader inside the thread costs many seconds
+ * (every compiled message file goes through the loader). When esbuild is unavailable: tsx (null).
+ */
+function sourceBundle(source: string): string | null {
+	if (bundled?.source === source) return bundled.file;
+	let file: string | null = null;
+	try {
+		const root = path.resolve(path.dirname(source), '..', '..', '..', '..');
+		const out = path.join(root, 'node_modules', '.cache', 'zwgk', `import-worker-${process.pid}.mjs`);
+		const esbuild = createRequire(import.meta.url)('esbuild') as typeof import('esbuild');
+		esbuild.buildSync({ entryPoints: [source], outfile: out, bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external', logLevel: 'silent' });
+		process.once('exit', () => fs.rmSync(out, { force: true }));
+		file = out;
+	} catch (e) {
+		console.warn('import: could not bundle the worker with esbuild, loading it through tsx:', (e as Error).message);
+	}
+	bundled = { source, file };
+	return file;
+}
+
 interface Slot {
 	worker: Worker;
 	ready: Promise<void>;
@@ -86,6 +114,7 @@ export class ImportPool {
 	readonly size: number;
 	readonly timeoutMs: number;
 	readonly heapMb: number;
+	readonly nice: number | undefined;
 	readonly entry: WorkerEntry;
 	private slots: Slot[] = [];
 	private queue: Pending[] = [];
@@ -98,6 +127,7 @@ export class ImportPool {
 		this.size = Math.max(0, Math.floor(opts.size ?? os.availableParallelism()));
 		this.timeoutMs = opts.timeoutMs ?? DEFAULT_TASK_TIMEOUT_MS;
 		this.heapMb = opts.heapMb ?? DEFAULT_HEAP_MB;
+		this.nice = opts.nice;
 		this.entry = this.size === 0 ? { kind: 'inline', reason: 'IMPORT_WORKERS=0' } : entry;
 		if (this.entry.kind === 'inline' && this.size > 0) {
 			console.warn(`import: no worker entry (${this.entry.reason}); files are parsed on the main thread`);
@@ -123,13 +153,15 @@ export class ImportPool {
 
 	private spawn(): Slot {
 		const entry = this.entry as Exclude<WorkerEntry, { kind: 'inline' }>;
+		const workerData = { nice: this.nice };
 		const resourceLimits = { maxOldGenerationSizeMb: this.heapMb, maxYoungGenerationSizeMb: Math.min(64, Math.max(8, this.heapMb / 16)) };
+		const file = entry.kind === 'bundle' ? entry.file : sourceBundle(entry.file);
 		const worker =
-			entry.kind === 'bundle'
-				? new Worker(entry.file, { resourceLimits, execArgv: [] })
+			file !== null
+				? new Worker(file, { resourceLimits, execArgv: [], workerData })
 				: new Worker(
 						`import(${JSON.stringify(tsxApiUrl())}).then(({ tsImport }) => tsImport(${JSON.stringify(pathToFileURL(entry.file).href)}, ${JSON.stringify(import.meta.url)}))`,
-						{ eval: true, resourceLimits, execArgv: [] }
+						{ eval: true, resourceLimits, execArgv: [], workerData }
 					);
 		worker.unref();
 		const ready = new Promise<void>((resolve, reject) => {
@@ -232,13 +264,14 @@ function envNumber(name: string): number | undefined {
 	return Number.isFinite(n) && n >= 0 ? n : undefined;
 }
 
-/** Pool options from the environment: IMPORT_WORKERS, IMPORT_TIMEOUT_S, IMPORT_HEAP_MB. */
+/** Pool options from the environment: IMPORT_WORKERS, IMPORT_TIMEOUT_S, IMPORT_HEAP_MB, IMPORT_NICE. */
 export function poolOptionsFromEnv(): PoolOptions {
 	const seconds = envNumber('IMPORT_TIMEOUT_S');
 	return {
 		size: envNumber('IMPORT_WORKERS'),
 		timeoutMs: seconds != null && seconds > 0 ? seconds * 1000 : undefined,
-		heapMb: envNumber('IMPORT_HEAP_MB') || undefined
+		heapMb: envNumber('IMPORT_HEAP_MB') || undefined,
+		nice: envNumber('IMPORT_NICE')
 	};
 }
 

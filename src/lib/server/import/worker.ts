@@ -1,6 +1,6 @@
 /**
  * The import worker thread: receives parse tasks from pool.ts, answers with their outcomes. Runs
- * niced (+10 on Linux, where a thread has its own nice value), so when both cores are parsing the
+ * niced (+5 by default, IMPORT_NICE; on Linux a thread has its own nice value), so when both cores are parsing the
  * request thread still gets the CPU first and dashboards stay quick during big imports.
  *
  * How this file is started: from source (Vitest, `tsx` for the CLI and the bench, `vite dev`) the
@@ -8,8 +8,11 @@
  * build the Vite plugin in scripts/import-worker-build.js bundles it into build/import-worker.js.
  */
 import os from 'node:os';
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import { parseFile, type ParseTask } from './parse-task';
+
+/** Nice value of a worker thread (IMPORT_NICE; 0 = as the request thread). */
+export const DEFAULT_WORKER_NICE = 5;
 
 export interface WorkerRequest {
 	id: number;
@@ -17,8 +20,9 @@ export interface WorkerRequest {
 }
 export type WorkerResponse = { id: number; outcome: Awaited<ReturnType<typeof parseFile>> } | { id: number; error: string };
 
+const nice = typeof workerData?.nice === 'number' ? workerData.nice : DEFAULT_WORKER_NICE;
 try {
-	os.setPriority(10);
+	if (nice > 0) os.setPriority(nice);
 } catch {
 	// not permitted on this system: run at normal priority
 }
