@@ -3,7 +3,7 @@ import type { RequestHandler } from './$types';
 import { getDb } from '$lib/server/bootstrap';
 import { requirePermission } from '$lib/server/auth/policy';
 import { config } from '$lib/server/env';
-import { createIngestContext, ingestFile, type IngestOutcome } from '$lib/server/import/ingest';
+import { createIngestContext, ingestEach, type IngestOutcome } from '$lib/server/import/ingest';
 import { expandUpload } from '$lib/server/import/zip';
 import * as agencies from '$lib/server/db/agencies';
 import { assertNotFrozen } from '$lib/server/rounds/integrity';
@@ -44,9 +44,8 @@ export const POST: RequestHandler = async ({ params, request, locals }) => {
 	const bytes = new Uint8Array(await file.arrayBuffer());
 	const expanded = expandUpload(bytes, file.name);
 	const out: IngestOutcome[] = expanded.rejected.map((r) => ({ status: 'failed', fileName: `${file.name}/${r.path}`, message: r.message }));
-	for (const e of expanded.entries) {
-		const name = !e.path || e.path === file.name ? file.name : `${file.name}/${e.path}`;
-		out.push(await ingestFile(ctx, name, e.bytes, { agencyId, askBeforeReplace }));
-	}
+	// A zip's files are parsed in the worker pool, several at once; this thread only writes rows.
+	const files = expanded.entries.map((e) => ({ fileName: !e.path || e.path === file.name ? file.name : `${file.name}/${e.path}`, bytes: e.bytes, agencyId }));
+	for await (const r of ingestEach(ctx, files, { askBeforeReplace })) out.push(r);
 	return json(out);
 };
