@@ -33,6 +33,8 @@ export interface LevelContext {
 	sentAt?: Int32Array;
 	/** per-analysis memo of specifics by sentence and kinds (filled lazily) */
 	memo?: Map<Sentence, Specific[]>;
+	/** per-analysis memo: the problems each sentence's measures dealt with (problemObjects) */
+	objects?: Map<Sentence, [number, number][]>;
 	/** per-analysis memo: is the sentence the report's framing sentence (现将…报告如下) */
 	framing?: Map<Sentence, boolean>;
 	/** per-analysis memo of clause moods by sentence text */
@@ -118,6 +120,18 @@ function countsOf(ctx: LevelContext, s: Sentence): Specific[] {
 	const all = ctx.memo?.get(s);
 	if (all) return all.filter((x) => x.kind === 'count' || x.kind === 'zero');
 	return findSpecifics(s.text, COUNT_KINDS);
+}
+
+const NO_OBJECTS: [number, number][] = [];
+/** problemObjects once per sentence (every indicator reads it) */
+function objectsOf(ctx: LevelContext, s: Sentence): [number, number][] {
+	if (!ctx.objects) ctx.objects = new Map();
+	let v = ctx.objects.get(s);
+	if (v === undefined) {
+		v = problemObjects(s.text);
+		ctx.objects.set(s, v.length ? v : NO_OBJECTS);
+	}
+	return v;
 }
 
 function isFraming(ctx: LevelContext, s: Sentence): boolean {
@@ -254,7 +268,7 @@ function mentionLevel(ind: RubricIndicator, ctx: LevelContext): IndicatorLevel {
 			// disclosure applicants' requests are rc.applications, not messages handled
 			if (kind === 'handling' && APPLICANTS.test(s.text)) continue;
 			// a term only inside the shortcomings a measure dealt with (将互动咨询不回应等问题列入检查) is a problem
-			const objs = problemObjects(s.text);
+			const objs = objectsOf(ctx, s);
 			if (objs.length > 0 && positions.every((p) => objs.some(([a, b]) => p >= a && p < b))) {
 				discount(s, 'problems');
 				continue;
