@@ -15,9 +15,12 @@ export class ReportPage {
 
 	/** Opens the withdraw dialog and fills the reason; returns the dialog (not confirmed). */
 	async openWithdraw(reason: string) {
-		await this.fix.getByRole('button', { name: '撤回报告' }).click();
 		const dialog = this.page.getByRole('dialog', { name: '撤回报告' });
-		await expect(dialog).toBeVisible();
+		// The button opens a dialog once the page is hydrated: click again until it does.
+		await expect(async () => {
+			if (!(await dialog.isVisible())) await this.fix.getByRole('button', { name: '撤回报告' }).click();
+			await expect(dialog).toBeVisible({ timeout: 1000 });
+		}).toPass({ timeout: 15_000 });
 		await dialog.getByLabel(/撤回理由/).fill(reason);
 		return dialog;
 	}

@@ -12,18 +12,23 @@ export class RoundPage {
 	async step(label: string, reason?: string): Promise<void> {
 		const box = this.page.locator('.transition').filter({ has: this.page.getByRole('button', { name: label, exact: true }) });
 		if (reason) await box.getByLabel(/理由/).fill(reason);
-		await box.getByRole('button', { name: label, exact: true }).click();
-		const dialog = this.page.getByRole('dialog', { name: label });
-		const asked = await dialog.waitFor({ state: 'visible', timeout: 2000 }).then(() => true, () => false);
-		if (asked) await dialog.getByRole('button', { name: `确认${label}` }).click();
+		const button = box.getByRole('button', { name: label, exact: true });
+		if ((await button.getAttribute('type')) === 'button') {
+			// a step with consequences: confirmed in its dialog
+			const dialog = await this.openStep(label);
+			await dialog.getByRole('button', { name: `确认${label}` }).click();
+		} else await button.click();
 		await expect(this.page.getByRole('status').first()).toBeVisible();
 	}
 
 	/** Opens the confirmation of a step and returns the dialog (not confirmed). */
 	async openStep(label: string) {
-		await this.page.locator('.transition').getByRole('button', { name: label, exact: true }).click();
 		const dialog = this.page.getByRole('dialog', { name: label });
-		await expect(dialog).toBeVisible();
+		// The button opens a dialog once the page is hydrated: click again until it does.
+		await expect(async () => {
+			if (!(await dialog.isVisible())) await this.page.locator('.transition').getByRole('button', { name: label, exact: true }).click();
+			await expect(dialog).toBeVisible({ timeout: 1000 });
+		}).toPass({ timeout: 15_000 });
 		return dialog;
 	}
 
