@@ -22,6 +22,7 @@ test('the side-by-side reuse view opens from the report page', async ({ page }) 
 	await expect(list.getByRole('heading', { name: '重复率超过阈值的报告' })).toBeVisible();
 	const first = list.locator('li').filter({ hasText: '与上一轮重复' }).first();
 	await expect(first).toBeVisible();
+	await list.screenshot({ path: 'test-results/screens/reuse-list.png' });
 	// the report page of the flagged agency, then its reuse link
 	await first.locator('a').first().click();
 	await expect(page).toHaveURL(/\/reports\/\d+$/);
