@@ -3,9 +3,9 @@
  * them), against pdf-labels.json: level agreement ≥ 0.85, every metadata field right, every listed
  * metric right. Prints the figures and every disagreement. Read in place; skipped when absent.
  *
- * Waiting on the tables (issue 12): rq.consistency (null until table 三 is found in the PDF text)
- * and the metric applications_received of huaian-hongze-2024 (the table's 95 wins over the
- * text's 17).
+ * Resting on the tables the PDF decoder rebuilds (DocTable grids): rq.consistency (null when table 三
+ * is not found) and the metric applications_received of huaian-hongze-2024 (the table's 95 wins
+ * over the text's 17).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
