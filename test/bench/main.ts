@@ -34,6 +34,7 @@ import { roundResults } from '../../src/lib/server/results/round-results';
 import { benchSimilarity } from './similarity';
 import { benchPdfDecode } from './pdf-decode';
 import { benchTableParse } from './table-parse';
+import { benchDashboardLoad } from './load';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const QUICK = process.env.BENCH_QUICK === '1';
@@ -143,6 +144,8 @@ async function benchDashboards() {
 	line(`\n3. 看板 / dashboards（${N_AGENCIES} 个单位 × 4 轮）`);
 	const dbFile = path.join(tmp, 'dash.db');
 	const { db, token, lastRound } = await seedDashboards(dbFile);
+	const importRound = await rounds.insertRound(db, { name: '并发导入测试轮次', period: '2026', rubricId: (await rubrics.latestRubric(db))!.id, status: 'open' });
+	line(`   导入工作进程 / import workers: ${fs.existsSync(path.join(ROOT, 'build', 'import-worker.js')) ? 'build/import-worker.js' : '无 (inline)'}，${os.availableParallelism()} 个`);
 	if (!fs.existsSync(path.join(ROOT, 'build', 'index.js'))) {
 		const b = spawnSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'error'], { cwd: ROOT, stdio: 'inherit' });
 		if (b.status !== 0) throw new Error('vite build failed');
@@ -166,6 +169,8 @@ async function benchDashboards() {
 			const m = median(times.slice(1));
 			line(`   ${p.padEnd(10)} 中位 ${ms(m)}（目标 < 150 ms）${status === 200 ? '' : ` HTTP ${status}`}${m < 150 ? '' : '  ← 未达目标'}`);
 		}
+		// Issue 13: dashboards under 100 concurrent requests, alone / during a 1,000-file import / a slow PDF.
+		await benchDashboardLoad(line, { base, headers, page: `/rankings?round=${lastRound}`, importRound, files: QUICK ? 200 : 1000 });
 		// JavaScript a dashboard page really loads: every .js response while Chromium opens /rankings
 		// and draws its chart (the lazily loaded chart library included), gzipped as served.
 		const { chromium } = await import('@playwright/test');
