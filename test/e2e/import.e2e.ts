@@ -70,5 +70,5 @@ test('a file that is not a report is refused with its reason, the rest of the ba
 	const table = page.getByRole('table', { name: '导入结果' });
 	await expect(table.locator('tbody tr')).toHaveCount(2, { timeout: 60_000 });
 	await expect(table.locator('tbody tr', { hasText: '旧格式.doc' })).toContainText('不支持的文件格式');
-	await expect(table.locator('tbody tr', { hasText: files[0] })).toContainText(/已导入|待指定单位|重复/);
+	await expect(table.locator('tbody tr', { hasText: files[0] })).toContainText(/已导入|待指定单位|待核实|重复/);
 });

@@ -98,8 +98,8 @@ test("an evaluator's override after publishing is refused until the supervisor r
 	await signInAs(page, 'evaluator');
 	await page.goto(`/reports/${E2E_IDS.otherReport}`);
 	await expect(page.getByText('本轮次已发布，成绩已冻结。')).toBeVisible();
-	await page.locator('button[aria-pressed]').first().click(); // open the first indicator
-	await expect(page.locator('button[aria-pressed="true"]')).toHaveCount(1);
+	await page.locator('button.title[aria-pressed]').first().click(); // open the first indicator
+	await expect(page.locator('button.title[aria-pressed="true"]')).toHaveCount(1);
 	await expect(page.getByRole('button', { name: '调整等级…' })).toHaveCount(0);
 
 	await signInAs(page, 'supervisor');
@@ -112,6 +112,6 @@ test("an evaluator's override after publishing is refused until the supervisor r
 	await signInAs(page, 'evaluator');
 	await page.goto(`/reports/${E2E_IDS.otherReport}`);
 	await expect(page.getByText('本轮次已发布，成绩已冻结。')).toHaveCount(0);
-	await page.locator('button[aria-pressed]').first().click();
+	await page.locator('button.title[aria-pressed]').first().click();
 	await expect(page.getByRole('button', { name: '调整等级…' })).toBeVisible();
 });

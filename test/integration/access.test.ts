@@ -81,6 +81,8 @@ const RULES: Record<string, Rule> = {
 	'/reports/[id] action:reviewKeep': g(OVERRIDE),
 	'/reports/[id] action:reviewDismiss': g(OVERRIDE),
 	'/reports/[id]/original GET': g(OWN_OR_STAFF),
+	'/reports/[id]/similarity load': g(STAFF), // issue 15: shows another agency's text
+
 	'/rounds load': g(STAFF),
 	'/rounds action:create': g(MANAGE),
 	'/rounds/[id] load': g(STAFF),
@@ -116,7 +118,8 @@ const RULES: Record<string, Rule> = {
 	'/api/reports/[id]/agency POST': g(MANAGE),
 	'/api/rounds GET': g(ALL), // agency users: only open and published rounds (issue 14)
 	'/api/rounds/[id]/import POST': g(MANAGE),
-	'/api/rounds/[id]/results GET': g(MANAGE)
+	'/api/rounds/[id]/results GET': g(MANAGE),
+	'/api/rounds/[id]/reuse GET': g(STAFF) // issue 15: names other agencies
 };
 
 // ------------------------------------------------------------------------------------------------

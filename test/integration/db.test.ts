@@ -15,7 +15,14 @@ describe('migrations', () => {
 		db = await openDatabase(':memory:');
 		const first = await migrateToLatest(db, MIGRATIONS);
 		expect(first.error).toBeUndefined();
-		expect(first.applied).toEqual(['2026_11_23_0900_init', '2026_11_23_1200_security']);
+		expect(first.applied).toEqual([
+			'2026_11_23_0900_init',
+			'2026_11_23_1200_security',
+			'2026_12_03_1700_doc_tables',
+			'2026_12_03_1800_round_integrity',
+			'2026_12_03_1900_similarity',
+			'2026_12_03_2000_held_reports'
+		]);
 		const tables = await sql<{ name: string }>`select name from sqlite_master where type = 'table' order by name`.execute(db);
 		const names = tables.rows.map((r) => r.name);
 		for (const t of ['agencies', 'agency_aliases', 'rounds', 'rubrics', 'reports', 'scores', 'score_evidence', 'report_totals', 'overrides', 'login_attempts', 'audit_log', 'users', 'sessions', 'report_metrics']) {

@@ -45,7 +45,7 @@ afterEach(() => db.destroy());
 describe('sign-in and passwords in English', () => {
 	it('bad credentials, then the throttle', async () => {
 		const T0 = new Date('2026-03-01T08:00:00Z');
-		for (let i = 0; i < THROTTLE.perUsername; i++) {
+		for (let i = 0; i < THROTTLE.perSource.free; i++) {
 			const r = await en(() => signIn(db, 'w-eval', 'wrong', { ip: '10.0.0.1', now: T0 }));
 			expect(r).toEqual({ ok: false, status: 400, message: 'Incorrect username or password' });
 		}
