@@ -79,7 +79,8 @@ describe('escaping', () => {
 		const { body } = render(Board, {
 			props: {
 				board: [{ agencyId: 1, agencyName: EVIL, group: null, state: 'submitted', stateLabel: '已报送', reportId: 7, fileName: `${EVIL}.txt`, submittedAt: '2025-01-02T03:04:05Z' }],
-				counts: { submitted: 1, late: 0, missing: 0 }
+				counts: { submitted: 1, late: 0, missing: 0 },
+				roundId: 1
 			}
 		});
 		expect(body).not.toContain('<script>alert');
