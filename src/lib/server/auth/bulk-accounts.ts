@@ -13,9 +13,7 @@ import { appendAudit } from '../db/audit';
 import * as agencies from '../db/agencies';
 import * as users from '../db/users';
 import { AgencyIndex } from '../import/resolve-agency';
-import { parseCsv } from '../import/agency-list';
-import { decodeTextBytes } from '../import/text-decode';
-import { checkArchive } from '../import/zip';
+import { readSheetTable } from '../import/agency-list';
 import { hashPassword } from './password';
 import { MAX_DISPLAY_NAME_LENGTH, USERNAME_RE, type Actor } from './user-admin';
 import { m } from '../../paraglide/messages.js';
@@ -73,31 +71,8 @@ function toRows(table: string[][]): ListResult {
 
 /** Reads the list from .xlsx (first sheet) or .csv (UTF-8, GBK… detected). */
 export async function readAccountList(bytes: Uint8Array, fileName: string): Promise<ListResult> {
-	const lower = fileName.toLowerCase();
-	if (lower.endsWith('.xlsx')) {
-		const guard = checkArchive(bytes);
-		if (!guard.ok) return { ok: false, message: guard.message };
-		const wb = new ExcelJS.Workbook();
-		try {
-			await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
-		} catch {
-			return { ok: false, message: m.ix_list_xlsx_unreadable() };
-		}
-		const ws = wb.worksheets[0];
-		if (!ws) return { ok: false, message: m.ix_list_no_sheet() };
-		const table: string[][] = [];
-		ws.eachRow((row) => {
-			const values = Array.isArray(row.values) ? row.values.slice(1) : [];
-			table.push(values.map((v) => (v == null ? '' : typeof v === 'object' && 'text' in v ? String(v.text) : String(v))));
-		});
-		return toRows(table);
-	}
-	if (lower.endsWith('.csv') || lower.endsWith('.txt')) {
-		const decoded = decodeTextBytes(bytes);
-		if (!decoded.ok) return { ok: false, message: m.ix_list_unreadable({ reason: decoded.message }) };
-		return toRows(parseCsv(decoded.text.replace(/^\uFEFF/, '')));
-	}
-	return { ok: false, message: m.ba_format() };
+	const t = await readSheetTable(bytes, fileName, m.ba_format);
+	return t.ok ? toRows(t.table) : t;
 }
 
 /** No 0/O, 1/l/I: a password read off paper is typed right. */

@@ -78,7 +78,16 @@ function toRows(table: string[][]): AgencyListResult {
 	return { ok: true, rows, skipped };
 }
 
-export async function readAgencyList(bytes: Uint8Array, fileName: string): Promise<AgencyListResult> {
+/**
+ * A list file as a table of cell texts: .xlsx (first sheet, through the archive guard) or .csv/.txt
+ * (UTF-8, GBK… detected). `formatMessage` is the refusal for any other extension.
+ * @example const t = await readSheetTable(bytes, '单位名单.xlsx', m.ix_list_format); if (t.ok) t.table[0];
+ */
+export async function readSheetTable(
+	bytes: Uint8Array,
+	fileName: string,
+	formatMessage: () => string
+): Promise<{ ok: true; table: string[][] } | { ok: false; message: string }> {
 	const lower = fileName.toLowerCase();
 	if (lower.endsWith('.xlsx')) {
 		const guard = checkArchive(bytes);
@@ -96,12 +105,17 @@ export async function readAgencyList(bytes: Uint8Array, fileName: string): Promi
 			const values = Array.isArray(row.values) ? row.values.slice(1) : [];
 			table.push(values.map((v) => (v == null ? '' : typeof v === 'object' && 'text' in v ? String(v.text) : String(v))));
 		});
-		return toRows(table);
+		return { ok: true, table };
 	}
 	if (lower.endsWith('.csv') || lower.endsWith('.txt')) {
 		const decoded = decodeTextBytes(bytes);
 		if (!decoded.ok) return { ok: false, message: m.ix_list_unreadable({ reason: decoded.message }) };
-		return toRows(parseCsv(decoded.text.replace(/^\uFEFF/, '')));
+		return { ok: true, table: parseCsv(decoded.text.replace(/^\uFEFF/, '')) };
 	}
-	return { ok: false, message: m.ix_list_format() };
+	return { ok: false, message: formatMessage() };
+}
+
+export async function readAgencyList(bytes: Uint8Array, fileName: string): Promise<AgencyListResult> {
+	const t = await readSheetTable(bytes, fileName, m.ix_list_format);
+	return t.ok ? toRows(t.table) : t;
 }
