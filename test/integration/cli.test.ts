@@ -2,7 +2,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { openDatabase } from '../../src/lib/server/db/connect';
 import { buildPdf, buildZip } from '../../src/lib/server/import/test-fixtures';
 import { ROOT } from './paths';
@@ -20,6 +20,10 @@ function zwgk(args: string[], opts: { input?: string; env?: Record<string, strin
 	});
 	return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
+
+// Each test starts the CLI several times (tsx, then the import worker): seconds per start on a loaded
+// 2-core machine. A generous limit here keeps load from failing them; nothing here measures speed.
+vi.setConfig({ testTimeout: 120_000 });
 
 describe('zwgk CLI', () => {
 	it('prints help in Chinese and English', () => {
@@ -207,6 +211,13 @@ describe('zwgk import on real input', () => {
 		const f = path.join(dir, '导入年报.pdf');
 		fs.writeFileSync(f, buildPdf([lines.map((text, i) => ({ text, x: 72, y: 780 - i * 24 }))]));
 		expect(zwgk(['rounds', 'add', '2023年度考核', '--period', '2023']).code).toBe(0);
+		// the app's round rules hold on the command line too: no exact duplicate, the deadline after the period
+		const dup = zwgk(['rounds', 'add', '2023年度考核', '--period', '2023']);
+		expect(dup.code).not.toBe(0);
+		expect(dup.stderr).toContain('2023年度考核');
+		const early = zwgk(['rounds', 'add', '2024年度考核', '--period', '2024', '--deadline', '2024-06-30']);
+		expect(early.code).not.toBe(0);
+		expect(early.stderr).toContain('2024-12-31');
 		const r = zwgk(['import', '--create-agencies', f]);
 		expect(r.stderr).not.toContain('Uint8Array');
 		expect(r.code, r.stderr).toBe(0);

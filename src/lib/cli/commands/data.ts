@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Database } from '../../server/db/connect';
 import * as agencies from '../../server/db/agencies';
 import * as rounds from '../../server/db/rounds';
+import { roundProblem } from '../../server/rounds/edit';
 import * as rubrics from '../../server/db/rubrics';
 import { loadDemo } from '../../server/demo';
 import { assignAgency, createIngestContext, ingestEach, type IngestOutcome } from '../../server/import/ingest';
@@ -134,10 +135,13 @@ export async function roundsCommand(db: Database, args: ParsedArgs, out: (s: str
 	}
 	if (sub !== 'add') throw new CliError(ROUNDS_HELP);
 	if (!name?.trim()) throw new CliError(`缺少轮次名称。\n${ROUNDS_HELP}`);
-	const period = flagString(args, 'period') ?? '';
+	const period = (flagString(args, 'period') ?? '').trim().toUpperCase();
 	if (!rounds.isPeriod(period)) throw new CliError(`期间无效：“${period}”。应为年份（2019）或半年（2017H1）`);
 	const deadline = flagString(args, 'deadline') ?? null;
 	if (deadline && !/^\d{4}-\d{2}-\d{2}$/.test(deadline)) throw new CliError('截止日期格式应为 YYYY-MM-DD');
+	// the same rules as the app's round forms: the deadline after the period's end, no duplicate round
+	const problem = await roundProblem(db, { name: name.trim(), period, deadline });
+	if (problem) throw new CliError(problem);
 	const version = flagString(args, 'rubric');
 	const rubric = version ? await rubrics.findRubricVersion(db, 'default', Number(version)) : await rubrics.latestRubric(db);
 	if (!rubric) throw new CliError(version ? `考评细则版本 ${version} 不存在` : '缺少考评细则，请先运行 migrate');

@@ -6,6 +6,7 @@ import { requirePermission } from '$lib/server/auth/policy';
 import { appendAudit } from '$lib/server/db/audit';
 import * as agencies from '$lib/server/db/agencies';
 import * as rounds from '$lib/server/db/rounds';
+import { roundFields, roundProblem } from '$lib/server/rounds/edit';
 import * as rubrics from '$lib/server/db/rubrics';
 import { acceptedFormats } from '$lib/server/import/decode';
 import { config } from '$lib/server/env';
@@ -30,13 +31,12 @@ export const actions: Actions = {
 	createRound: async ({ request, locals }) => {
 		const user = requirePermission(locals.user, 'rounds.manage');
 		const form = await request.formData();
-		const name = String(form.get('name') ?? '').trim();
-		const period = String(form.get('period') ?? '').trim().toUpperCase();
-		const deadline = String(form.get('deadline') ?? '').trim() || null;
-		if (!name) return fail(400, { roundError: m.ix_round_name_required(), name, period });
-		if (!rounds.isPeriod(period)) return fail(400, { roundError: m.ix_period_invalid(), name, period });
-		if (deadline && !/^\d{4}-\d{2}-\d{2}$/.test(deadline)) return fail(400, { roundError: m.ix_deadline_invalid(), name, period });
+		const fields = roundFields(form);
+		const { name, period, deadline } = fields;
 		const db = await getDb();
+		// the same validation as the round page's create and edit (deadline after the period, no duplicate)
+		const problem = await roundProblem(db, fields);
+		if (problem) return fail(400, { roundError: problem, name, period });
 		const rubric = await rubrics.latestRubric(db);
 		if (!rubric) return fail(500, { roundError: m.err_rubric_missing(), name, period });
 		const id = await rounds.insertRound(db, { name, period, rubricId: rubric.id, deadline, status: 'open' });
